@@ -1,0 +1,133 @@
+// Build-time only: compiles rules/ into dist/catalog.json and writes the
+// generated docs. Bundled and run by scripts/build.mjs; never shipped in the CLI.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DIMENSIONS, type StageModel } from '../model.js';
+import { DERIVED_FACTS } from '../facts/derived.js';
+import { FACT_SECTIONS } from '../profile/types.js';
+import { STAGE_FACTS, type CatalogData, type FactInfo } from '../engine/catalog-types.js';
+import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
+import { formatProblem, type Problem } from '../util/errors.js';
+import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
+
+type Json = Record<string, unknown>;
+
+/** Every leaf of the profile schema's fact sections becomes a known fact. */
+export function declaredFactDictionary(schema: Json): FactInfo[] {
+  const out: FactInfo[] = [];
+  const walk = (node: Json, id: string) => {
+    const props = node.properties as Record<string, Json> | undefined;
+    if (node.type === 'object' && props) {
+      for (const [k, v] of Object.entries(props)) walk(v, `${id}.${k}`);
+      return;
+    }
+    out.push({
+      id,
+      type: String(node.type ?? (node.enum ? 'string' : 'any')),
+      ...(typeof node['x-unit'] === 'string' ? { unit: node['x-unit'] } : {}),
+      description: String(node.description ?? ''),
+      ...(Array.isArray(node.enum) ? { enum: node.enum } : {}),
+      provenance: 'declared',
+    });
+  };
+  const top = schema.properties as Record<string, Json>;
+  for (const section of FACT_SECTIONS) if (top[section]) walk(top[section]!, section);
+  return out;
+}
+
+function loadStageModels(dir: string, problems: Problem[]): StageModel[] {
+  const raw = new Map<string, Json>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const data = parseYaml(readFileSync(join(dir, name), 'utf8')) as Json;
+    raw.set(String(data.id), data);
+  }
+  const models: StageModel[] = [];
+  for (const [id, data] of raw) {
+    const base = typeof data.extends === 'string' ? raw.get(data.extends) : undefined;
+    if (data.extends && !base) problems.push({ file: `rules/stage-models/${id}.yaml`, position: null, message: `extends unknown model ${String(data.extends)}` });
+    const merged = { ...(base ?? {}), ...data } as Json;
+    const model: StageModel = {
+      id,
+      description: String(merged.description ?? ''),
+      ...(merged.source ? { source: String(merged.source) } : {}),
+      overall: merged.overall as StageModel['overall'],
+      dimensions: merged.dimensions as StageModel['dimensions'],
+    };
+    for (const d of model.overall ?? []) if (!DIMENSIONS.includes(d)) problems.push({ file: `rules/stage-models/${id}.yaml`, position: null, message: `unknown dimension ${d}` });
+    for (const [dim, measures] of Object.entries(model.dimensions ?? {})) {
+      for (const m of measures ?? []) {
+        const t = m.thresholds;
+        if (t.length !== 3 || !(t[0]! < t[1]! && t[1]! < t[2]!)) {
+          problems.push({ file: `rules/stage-models/${id}.yaml`, position: null, message: `${dim}: thresholds of ${m.fact} must be three rising numbers` });
+        }
+      }
+    }
+    models.push(model);
+  }
+  return models;
+}
+
+export interface BuildResult {
+  catalog: CatalogData;
+  docs: Record<string, string>;
+  problems: string[];
+  /** heuristics without rules and rules without heuristics */
+  coverage: string[];
+}
+
+export function buildCatalog(root: string): BuildResult {
+  const problems: Problem[] = [];
+  const schema = JSON.parse(readFileSync(join(root, 'schema', 'profile.schema.json'), 'utf8')) as Json;
+  const facts: FactInfo[] = [
+    ...declaredFactDictionary(schema),
+    ...DERIVED_FACTS.map((d) => ({ id: d.id, type: 'number', unit: d.unit, description: d.description, provenance: 'derived' as const })),
+    ...STAGE_FACTS,
+  ];
+  const known = new Set(facts.map((f) => f.id));
+  const files = listRuleFiles(join(root, 'rules'));
+  const { rules, problems: ruleProblems } = loadRuleFiles(files, known, root);
+  problems.push(...ruleProblems);
+  const seeds = new Set(readdirSafe(join(root, '..', 'shared', 'seeds')));
+  for (const r of rules) {
+    for (const s of r.sources) {
+      if (!/^https?:/.test(s.seed) && seeds.size && !seeds.has(s.seed)) {
+        problems.push({ file: r.file ?? r.id, position: null, message: `source seed ${s.seed} does not exist` });
+      }
+    }
+  }
+  const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
+  const coverage: Problem[] = [];
+  const heuristics = parseYaml(readFileSync(join(root, 'rules', '_heuristics.yaml'), 'utf8')) as Heuristic[];
+  const ids = new Set(rules.map((r) => r.id));
+  const covered = new Set<string>();
+  for (const h of heuristics) {
+    for (const id of h.rules) {
+      if (!ids.has(id)) coverage.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" names unknown rule ${id}` });
+      covered.add(id);
+    }
+    if (!h.rules.length) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" has no rule` });
+  }
+  for (const r of rules) {
+    if (!covered.has(r.id)) coverage.push({ file: r.file ?? r.id, position: null, message: `rule ${r.id} is not mapped to any seed heuristic in rules/heuristics.yaml` });
+  }
+  rules.sort((a, b) => a.id.localeCompare(b.id));
+  const catalog: CatalogData = { schema_version: 1, rules, stageModels, facts };
+  return {
+    catalog,
+    docs: {
+      'docs/rules.md': renderRulesDoc(rules, heuristics),
+      'docs/facts.md': renderFactsDoc(facts),
+    },
+    problems: problems.map(formatProblem),
+    coverage: coverage.map(formatProblem),
+  };
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

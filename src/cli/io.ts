@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { writeFileSafely } from '../util/write.js';
+
+export interface OutputOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/** Colour only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
+export function colorLevel(toFile: boolean, noColorFlag = false): 0 | 1 | 2 | 3 {
+  if (toFile || noColorFlag) return 0;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    return force === '2' ? 2 : force === '3' ? 3 : 1;
+  }
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
+  if (!process.stdout.isTTY) return 0;
+  return process.env.COLORTERM === 'truecolor' ? 3 : 2;
+}
+
+/** Write a report to --output (atomically, never over an existing file without --force) or stdout. */
+export function emit(text: string, opts: OutputOptions, cwd: string): void {
+  if (opts.output && opts.output !== '-') writeFileSafely(resolve(cwd, opts.output), text, opts.force);
+  else process.stdout.write(text);
+}

@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { isUserError } from '../util/errors.js';
+import { RuleEvaluationError } from '../engine/evaluate.js';
+import { TOOL_VERSION } from '../version.js';
+import { registerAssess } from './assess.js';
+import { registerExplain, explainRule } from './explain.js';
+import { registerRules } from './rules.js';
+
+const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
+
+/**
+ * Run the CLI and resolve to the exit code. Never calls process.exit: the
+ * caller sets process.exitCode so piped output is always flushed whole.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const run = async (fn: () => Promise<number> | number) => {
+    exitCode = await fn();
+  };
+  const program = new Command()
+    .name('scale-advise')
+    .description('An architecture advisor for growing systems: where you are, what to scale next, and what not to build yet.')
+    .version(TOOL_VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`) });
+  registerAssess(program, run);
+  registerRules(program, run, explainRule);
+  registerExplain(program, run);
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
+2 bad input (profile, rule, flag), 3 internal error.
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models).`,
+  );
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2; // commander has printed the message already
+    }
+    if (isUserError(e)) {
+      process.stderr.write(e.problems.length > 1 ? `scale-advise: ${e.problems.length} problems:\n${e.message}\n` : `scale-advise: ${e.message}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      return 2;
+    }
+    const what = e instanceof RuleEvaluationError ? e.message : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`scale-advise: internal error: ${what}\nThis is a bug in scale-advise; please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' and the output of --debug'}.\n`);
+    if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,78 @@
+// The pipeline: profile → facts → stage → rules → decisions → roadmap.
+// Commands call this; it holds the order of the steps and nothing else.
+import type { Assessment, Completeness, Fact, StageModel } from './model.js';
+import { buildFacts } from './facts/index.js';
+import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { loadCatalog, type Catalog } from './engine/catalog.js';
+import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
+import { evaluateRules } from './engine/evaluate.js';
+import { applyWaivers } from './decisions/waivers.js';
+import { summarizeRoadmap } from './roadmap/summary.js';
+import { UserError } from './util/errors.js';
+import { closest } from './util/suggest.js';
+import { dirname, resolve } from 'node:path';
+
+export interface AssessOptions {
+  cwd: string;
+  profile?: string;
+  ruleDirs?: string[];
+  stageModel?: string;
+  /** facts from other sources (repository detection, metrics) */
+  extraFacts?: Fact[];
+  now?: Date;
+}
+
+export interface AssessContext {
+  profile: Profile;
+  catalog: Catalog;
+  model: StageModel;
+}
+
+export function chooseStageModel(profile: Profile, catalog: Catalog, override?: string): StageModel {
+  const name = override ?? profile.data.stage_model ?? DEFAULT_STAGE_MODEL;
+  const custom = profile.data.stage_models?.[name];
+  const base = catalog.stageModels.get(DEFAULT_STAGE_MODEL)!;
+  if (custom) return customStageModel(name, custom, base);
+  const shipped = catalog.stageModels.get(name);
+  if (shipped) return shipped;
+  const known = [...catalog.stageModels.keys(), ...Object.keys(profile.data.stage_models ?? {})];
+  const near = closest(name, known);
+  throw new UserError([
+    {
+      file: override ? '--stage-model' : profile.displayPath,
+      position: override ? null : profile.positionOf(['stage_model']),
+      message: `unknown stage model \`${name}\`; known models: ${known.join(', ')}`,
+      ...(near ? { hint: `did you mean \`${near}\`?` } : {}),
+    },
+  ]);
+}
+
+/** The share of the profile's documented fact fields that are filled in. */
+function completeness(facts: Map<string, Fact>, catalog: Catalog, applicable: number, evaluated: number): Completeness {
+  const declared = catalog.facts.filter((f) => f.provenance === 'declared');
+  const present = declared.filter((f) => facts.has(f.id)).length;
+  const pct = declared.length ? Math.round((present / declared.length) * 100) : 0;
+  return { fields_present: present, fields_known: declared.length, rules_evaluated: evaluated, rules_applicable: applicable, pct };
+}
+
+export function assess(opts: AssessOptions): Assessment & { context: AssessContext } {
+  const path = resolveProfilePath(opts.profile, opts.cwd);
+  const profile = loadProfile(path, opts.cwd);
+  const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
+  const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
+  const model = chooseStageModel(profile, catalog, opts.stageModel);
+  const { facts, conflicts } = buildFacts(profile, opts.extraFacts);
+  const stage = placeStage(model, facts);
+  const evaluation = evaluateRules(catalog.rules, facts, stage, stageInputs(model));
+  const findings = applyWaivers(evaluation.findings, profile.data.waivers ?? [], opts.now ?? new Date());
+  return {
+    profilePath: profile.displayPath,
+    stage,
+    findings,
+    notEvaluated: evaluation.notEvaluated,
+    roadmap: summarizeRoadmap(findings),
+    completeness: completeness(facts, catalog, evaluation.applicable, evaluation.evaluated),
+    conflicts,
+    context: { profile, catalog, model },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Rule, StageModel } from '../model.js';
+
+/** A fact the catalog knows of: what rules may read. */
+export interface FactInfo {
+  id: string;
+  type: string;
+  unit?: string;
+  description: string;
+  enum?: unknown[];
+  provenance: 'declared' | 'derived';
+}
+
+/** What scripts/build.mjs writes to dist/catalog.json: rules, stage models and the fact dictionary. */
+export interface CatalogData {
+  schema_version: 1;
+  rules: Rule[];
+  stageModels: StageModel[];
+  facts: FactInfo[];
+}
+
+/** Facts describing the stage itself, available to every rule. */
+export const STAGE_FACTS: FactInfo[] = [
+  { id: 'stage.id', type: 'string', description: 'Overall growth stage: mvp, growth, scale or enterprise.', enum: ['mvp', 'growth', 'scale', 'enterprise'], provenance: 'derived' },
+  { id: 'stage.index', type: 'integer', description: 'Overall growth stage as a number: 1 MVP, 2 Growth, 3 Scale, 4 Enterprise.', provenance: 'derived' },
+  { id: 'stage.traffic', type: 'integer', description: 'Traffic dimension as a number 1–4.', provenance: 'derived' },
+  { id: 'stage.data', type: 'integer', description: 'Data dimension as a number 1–4.', provenance: 'derived' },
+  { id: 'stage.organization', type: 'integer', description: 'Organization dimension as a number 1–4.', provenance: 'derived' },
+];

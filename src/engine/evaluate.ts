@@ -1,0 +1,144 @@
+import {
+  STAGE_IDS,
+  type Evidence,
+  type Fact,
+  type FactSet,
+  type Finding,
+  type NotEvaluated,
+  type Rule,
+  type StageResult,
+} from '../model.js';
+import { factTree } from '../facts/index.js';
+import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
+import { formatValue } from './format-value.js';
+
+export interface Evaluation {
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  /** rules whose stages include the system's stage (or all rules, when the stage is unknown) */
+  applicable: number;
+  /** rules evaluated to true or false */
+  evaluated: number;
+}
+
+/** A bug in a rule (not in the user's profile): a condition that errors or does not yield a boolean. */
+export class RuleEvaluationError extends Error {
+  constructor(
+    readonly rule: Rule,
+    message: string,
+  ) {
+    super(`rule ${rule.id}${rule.file ? ` (${rule.file})` : ''}: ${message}`);
+    this.name = 'RuleEvaluationError';
+  }
+}
+
+/** The stage as facts, so conditions can say `stage.index >= 3`. */
+export function stageFacts(stage: StageResult): Fact[] {
+  if (!stage.id) return [];
+  const f = (id: string, value: unknown): Fact => ({ id, value, provenance: 'derived', position: null });
+  const idx = (s: string | null) => (s ? STAGE_IDS.indexOf(s as (typeof STAGE_IDS)[number]) + 1 : null);
+  const out = [f('stage.id', stage.id), f('stage.index', stage.index)];
+  for (const d of ['traffic', 'data', 'organization'] as const) {
+    const v = idx(stage.dimensions[d]);
+    if (v !== null) out.push(f(`stage.${d}`, v));
+  }
+  return out;
+}
+
+/**
+ * Run every rule against the facts. Pure: facts and rules in, findings out.
+ * A rule outside the system's stage is silent; a rule whose facts are
+ * missing is listed as not evaluated with the facts it lacks, never passed.
+ */
+export function evaluateRules(rules: readonly Rule[], facts: FactSet, stage: StageResult, stageInputs: string[]): Evaluation {
+  const all = new Map(facts);
+  for (const f of stageFacts(stage)) all.set(f.id, f);
+  const ctx = factTree(all.values(), FACT_ROOTS);
+  const findings: Finding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
+  let applicable = 0;
+  let evaluated = 0;
+  for (const rule of rules) {
+    const allStages = STAGE_IDS.every((s) => rule.stages.includes(s));
+    if (stage.id && !rule.stages.includes(stage.id)) continue;
+    applicable++;
+    if (!stage.id && !allStages) {
+      notEvaluated.push({ rule: rule.id, missing: stageInputs.slice(0, 1) });
+      continue;
+    }
+    const reads = rule.reads ?? factsRead(rule.when);
+    const optional = new Set([...(rule.optional ?? []), ...(rule.requires_one_of ?? [])]);
+    const missing = reads.filter((f) => !optional.has(f) && !all.has(f) && !f.startsWith('architecture.components.'));
+    const oneOf = rule.requires_one_of ?? [];
+    if (oneOf.length && !oneOf.some((f) => all.has(f))) missing.push(...oneOf);
+    if (missing.length) {
+      notEvaluated.push({ rule: rule.id, missing });
+      continue;
+    }
+    let result: unknown;
+    try {
+      result = compileExpression(rule.when)(ctx);
+    } catch (e) {
+      const key = /No such key: (\S+)/.exec(e instanceof Error ? e.message : '')?.[1];
+      if (key) {
+        // A guarded-optional fact the author forgot to guard: report it as missing rather than crash.
+        notEvaluated.push({ rule: rule.id, missing: reads.filter((f) => f.endsWith(`.${key}`) && !all.has(f)) });
+        continue;
+      }
+      throw new RuleEvaluationError(rule, `the condition failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    }
+    if (typeof result !== 'boolean') {
+      throw new RuleEvaluationError(rule, `the condition must yield true or false, got ${typeof result}`);
+    }
+    evaluated++;
+    if (!result) continue;
+    findings.push(toFinding(rule, reads, all, ctx));
+  }
+  return { findings, notEvaluated, applicable, evaluated };
+}
+
+function toFinding(rule: Rule, reads: string[], facts: FactSet, ctx: Record<string, unknown>): Finding {
+  const evidence: Evidence[] = [];
+  for (const id of reads) {
+    const f = facts.get(id);
+    if (!f || id.startsWith('stage.')) continue;
+    evidence.push({
+      fact: id,
+      value: f.value,
+      provenance: f.provenance,
+      line: f.position?.line ?? null,
+      column: f.position?.column ?? null,
+    });
+  }
+  return {
+    rule: rule.id,
+    title: rule.title,
+    kind: rule.kind,
+    severity: rule.severity,
+    topics: [...rule.topics],
+    message: interpolate(rule.message, facts, ctx),
+    evidence,
+    recommendation: rule.recommendation.trim(),
+    status: 'open',
+    addressed_by: null,
+    sources: rule.sources.map((s) => ({ seed: s.seed, point: s.point })),
+  };
+}
+
+export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>): string {
+  let out = message.trim();
+  for (const p of placeholders(message)) {
+    let value: unknown;
+    if (p.isExpr) {
+      try {
+        value = compileExpression(p.expr)(ctx);
+      } catch {
+        value = undefined;
+      }
+    } else {
+      value = facts.get(p.expr)?.value;
+    }
+    out = out.replace(p.raw, formatValue(value));
+  }
+  return out;
+}

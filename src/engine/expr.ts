@@ -1,0 +1,84 @@
+import { parse } from '@marcbachmann/cel-js';
+
+/** Roots an expression may read: the profile's sections, derived facts and the stage. */
+export const FACT_ROOTS = [
+  'project',
+  'traffic',
+  'performance',
+  'database',
+  'architecture',
+  'delivery',
+  'observability',
+  'team',
+  'cost',
+  'security',
+  'derived',
+  'stage',
+] as const;
+
+export type Compiled = ((ctx: Record<string, unknown>) => unknown) & { ast: unknown };
+
+const cache = new Map<string, Compiled>();
+
+/** Parse a CEL expression once; CEL has no side effects, loops or I/O, so user rules are safe to run. */
+export function compileExpression(source: string): Compiled {
+  let fn = cache.get(source);
+  if (!fn) {
+    fn = parse(source) as unknown as Compiled;
+    cache.set(source, fn);
+  }
+  return fn;
+}
+
+interface AstNode {
+  op: string;
+  args: unknown;
+}
+
+function isNode(x: unknown): x is AstNode {
+  return typeof x === 'object' && x !== null && 'op' in x && 'args' in x;
+}
+
+/** The dotted path of a member chain rooted at a fact root (`database.read_pct`), else null. */
+function memberPath(node: AstNode): string | null {
+  const names: string[] = [];
+  let cur: unknown = node;
+  while (isNode(cur) && (cur.op === '.' || cur.op === '.?')) {
+    const [obj, field] = cur.args as [unknown, string];
+    names.unshift(field);
+    cur = obj;
+  }
+  if (isNode(cur) && cur.op === 'id' && (FACT_ROOTS as readonly string[]).includes(cur.args as string)) {
+    return [cur.args as string, ...names].join('.');
+  }
+  return null;
+}
+
+/** Every fact an expression reads, in first-read order. */
+export function factsRead(source: string): string[] {
+  const found: string[] = [];
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      x.forEach(visit);
+      return;
+    }
+    if (!isNode(x)) return;
+    if (x.op === '.' || x.op === '.?') {
+      const path = memberPath(x);
+      if (path) {
+        if (!found.includes(path)) found.push(path);
+        return;
+      }
+    }
+    visit(x.args);
+  };
+  visit(compileExpression(source).ast);
+  return found;
+}
+
+/** Placeholders in a message: `{database.cpu_p95_pct}` or `{= cel expression}`. */
+export const PLACEHOLDER = /\{(=?)\s*([^{}]+?)\s*\}/g;
+
+export function placeholders(message: string): { raw: string; expr: string; isExpr: boolean }[] {
+  return [...message.matchAll(PLACEHOLDER)].map((m) => ({ raw: m[0], expr: m[2]!, isExpr: m[1] === '=' }));
+}

@@ -1,0 +1,16 @@
+/** How a fact's value reads inside a sentence. */
+export function formatValue(v: unknown): string {
+  if (typeof v === 'bigint') return formatValue(Number(v));
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return String(v);
+    const rounded = Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100;
+    return rounded.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) {
+    return v.map((x) => (x && typeof x === 'object' && 'name' in x ? String((x as { name: unknown }).name) : formatValue(x))).join(', ');
+  }
+  if (v === null || v === undefined) return '?';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

@@ -1,0 +1,50 @@
+import type { Fact, FactConflict } from '../model.js';
+import type { Profile } from '../profile/load.js';
+import { declaredFacts } from './declared.js';
+import { deriveFacts } from './derived.js';
+
+export interface FactBase {
+  facts: Map<string, Fact>;
+  /** declared and detected facts that disagree; the declared value is kept */
+  conflicts: FactConflict[];
+}
+
+/**
+ * Merge facts from every source. A declared value wins over a detected or
+ * collected one; when they disagree the disagreement is kept for the report.
+ * Derived facts are computed last, from whatever won.
+ */
+export function buildFacts(profile: Profile, extra: Fact[] = []): FactBase {
+  const facts = new Map<string, Fact>();
+  const conflicts: FactConflict[] = [];
+  for (const f of declaredFacts(profile)) facts.set(f.id, f);
+  for (const f of extra) {
+    const declared = facts.get(f.id);
+    if (!declared) {
+      facts.set(f.id, f);
+      continue;
+    }
+    if (JSON.stringify(declared.value) !== JSON.stringify(f.value)) {
+      conflicts.push({ fact: f.id, declared: declared.value, detected: f.value, ...(f.origin ? { origin: f.origin } : {}) });
+    }
+  }
+  for (const f of deriveFacts(facts)) facts.set(f.id, f);
+  return { facts, conflicts };
+}
+
+/** Nest dotted facts into the object tree an expression reads (`database.cpu_p95_pct`). */
+export function factTree(facts: Iterable<Fact>, roots: readonly string[]): Record<string, Record<string, unknown>> {
+  const tree: Record<string, Record<string, unknown>> = {};
+  for (const r of roots) tree[r] = {};
+  for (const f of facts) {
+    const parts = f.id.split('.');
+    let node: Record<string, unknown> = tree;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const p = parts[i]!;
+      if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+      node = node[p] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]!] = f.value;
+  }
+  return tree;
+}

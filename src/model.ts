@@ -1,0 +1,190 @@
+// The shared vocabulary of the pipeline. Every module downstream of the
+// profile speaks in these types; positions here are already 1-based.
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type Provenance = 'declared' | 'detected' | 'collected' | 'derived';
+
+export interface Fact {
+  /** dotted id, e.g. `database.cpu_p95_pct` */
+  id: string;
+  value: unknown;
+  provenance: Provenance;
+  /** where a declared fact stands in the profile; null for derived facts */
+  position: Position | null;
+  /** for derived facts: the facts it was computed from */
+  from?: string[];
+  /** for detected facts: the file or command that showed it */
+  origin?: string;
+}
+
+export type FactSet = ReadonlyMap<string, Fact>;
+
+export const STAGE_IDS = ['mvp', 'growth', 'scale', 'enterprise'] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+export const STAGE_NAMES: Record<StageId, string> = {
+  mvp: 'MVP',
+  growth: 'Growth',
+  scale: 'Scale',
+  enterprise: 'Enterprise',
+};
+
+export const DIMENSIONS = ['traffic', 'data', 'organization'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const KINDS = ['warning-sign', 'pitfall', 'recommendation'] as const;
+export type RuleKind = (typeof KINDS)[number];
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Higher is more severe. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export type FindingStatus = 'open' | 'addressed' | 'waived' | 'expired-waiver';
+
+export interface RuleSource {
+  seed: string;
+  point: string;
+}
+
+export interface AdrOption {
+  name: string;
+  pros?: string[];
+  cons?: string[];
+}
+
+export interface RuleAdrHints {
+  title?: string;
+  drivers?: string[];
+  options?: AdrOption[];
+  consequences?: string[];
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  kind: RuleKind;
+  severity: Severity;
+  stages: StageId[];
+  topics: string[];
+  when: string;
+  /** facts the condition guards with has() and may do without */
+  optional?: string[];
+  message: string;
+  recommendation: string;
+  rationale: string;
+  sources: RuleSource[];
+  templates?: string[];
+  adr?: RuleAdrHints;
+  /** a minimal profile (YAML text) on which the rule fires; shown by `explain` */
+  example?: string;
+  /** where the rule was loaded from (catalog-relative or user path) */
+  file?: string;
+  /** facts the condition reads, computed when the catalog is built */
+  reads?: string[];
+}
+
+export interface Evidence {
+  fact: string;
+  value: unknown;
+  provenance: Provenance;
+  line: number | null;
+  column: number | null;
+}
+
+export interface Finding {
+  rule: string;
+  title: string;
+  kind: RuleKind;
+  severity: Severity;
+  topics: string[];
+  message: string;
+  evidence: Evidence[];
+  recommendation: string;
+  status: FindingStatus;
+  addressed_by: string | null;
+  sources: RuleSource[];
+}
+
+export interface NotEvaluated {
+  rule: string;
+  missing: string[];
+}
+
+export interface StageThresholdMeasure {
+  fact: string;
+  /** lower bounds of growth, scale and enterprise */
+  thresholds: [number, number, number];
+}
+
+export interface StageModel {
+  id: string;
+  description: string;
+  source?: string;
+  /** dimensions in the order they may decide the overall stage */
+  overall: Dimension[];
+  dimensions: Partial<Record<Dimension, StageThresholdMeasure[]>>;
+}
+
+export interface StageDecision {
+  fact: string;
+  value: number;
+}
+
+export interface StageResult {
+  id: StageId | null;
+  index: number | null;
+  name: string | null;
+  model: string;
+  decided_by: StageDecision | null;
+  dimensions: Record<Dimension, StageId | null>;
+  /** per dimension, the fact that placed it */
+  dimension_facts: Record<Dimension, StageDecision | null>;
+}
+
+export interface Completeness {
+  /** share of the profile's documented fields that are present */
+  fields_present: number;
+  fields_known: number;
+  /** rules that could be evaluated among those that apply at this stage */
+  rules_evaluated: number;
+  rules_applicable: number;
+  pct: number;
+}
+
+export interface RoadmapItem {
+  rule: string;
+  topics: string[];
+  title: string;
+  severity: Severity;
+  kind: RuleKind;
+}
+
+export interface RoadmapPhase {
+  id: 'now' | 'next' | 'later';
+  title: string;
+  items: RoadmapItem[];
+}
+
+export interface Assessment {
+  profilePath: string;
+  stage: StageResult;
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  roadmap: { phases: RoadmapPhase[] };
+  completeness: Completeness;
+  conflicts: FactConflict[];
+}
+
+export interface FactConflict {
+  fact: string;
+  declared: unknown;
+  detected: unknown;
+  origin?: string;
+}

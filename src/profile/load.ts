@@ -1,0 +1,110 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+// Generated at build time from schema/profile.schema.json (scripts/build.mjs).
+import validateProfile from '../generated/profile-validator.js';
+import type { Position } from '../model.js';
+import { UserError, type Problem } from '../util/errors.js';
+import { packagePath } from '../util/paths.js';
+import { positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
+import { schemaErrorsToProblems } from './schema-errors.js';
+import type { ProfileData } from './types.js';
+
+export const PROFILE_NAMES = ['scale-advise.yaml', 'scale-advise.yml', '.scale-advise.yaml'];
+
+export interface Profile {
+  /** absolute path */
+  path: string;
+  /** as shown to the user: relative to the working directory when inside it */
+  displayPath: string;
+  data: ProfileData;
+  parsed: ParsedYaml;
+  /** 1-based position of the value at a path, or null */
+  positionOf(path: (string | number)[]): Position | null;
+}
+
+/**
+ * Find the profile: the working directory first, then each parent up to the
+ * repository root (the first directory holding `.git`).
+ */
+export function discoverProfile(cwd: string): string | null {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of PROFILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (existsSync(join(dir, '.git'))) return null;
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+export function displayPathFor(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export function resolveProfilePath(explicit: string | undefined, cwd: string): string {
+  if (explicit) return resolve(cwd, explicit);
+  const found = discoverProfile(cwd);
+  if (!found) {
+    throw new UserError(
+      `no profile found: looked for ${PROFILE_NAMES.join(', ')} in ${cwd} and its parents up to the repository root; ` +
+        'pass --profile PATH, or run `scale-advise init` to write one',
+    );
+  }
+  return found;
+}
+
+export function loadProfile(path: string, cwd = process.cwd()): Profile {
+  const displayPath = displayPathFor(path, cwd);
+  const parsed = readYamlFile(path, displayPath);
+  const data = parsed.data;
+  if (data === null || data === undefined) {
+    throw new UserError([{ file: displayPath, position: { line: 1, column: 1 }, message: 'the profile is empty; it needs at least `version: 1`' }]);
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError([{ file: displayPath, position: positionAt(parsed, []), message: 'the profile must be a mapping of sections (version, traffic, database, ...)' }]);
+  }
+  if (!validateProfile(data)) {
+    throw new UserError(schemaErrorsToProblems(validateProfile.errors ?? [], parsed, packagePath('schema', 'profile.schema.json')));
+  }
+  const problems = semanticChecks(data as ProfileData, parsed);
+  if (problems.length) throw new UserError(problems);
+  return {
+    path,
+    displayPath,
+    data: data as ProfileData,
+    parsed,
+    positionOf: (p) => positionAt(parsed, p),
+  };
+}
+
+/** What the schema cannot say: relations between values. */
+function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, model] of Object.entries(data.stage_models ?? {})) {
+    const t = model.thresholds;
+    if (t.length === 3 && !(t[0]! < t[1]! && t[1]! < t[2]!)) {
+      problems.push({
+        file: parsed.file,
+        position: positionAt(parsed, ['stage_models', name, 'thresholds']),
+        message: `\`stage_models.${name}.thresholds\` must rise strictly (growth < scale < enterprise), got [${t.join(', ')}]`,
+      });
+    }
+  }
+  const arch = data.architecture;
+  const names = new Map<string, number>();
+  (arch?.components ?? []).forEach((c, i) => {
+    if (names.has(c.name)) {
+      problems.push({
+        file: parsed.file,
+        position: positionAt(parsed, ['architecture', 'components', i, 'name']),
+        message: `component \`${c.name}\` is listed twice (also item ${names.get(c.name)! + 1})`,
+      });
+    }
+    names.set(c.name, i);
+  });
+  return problems;
+}

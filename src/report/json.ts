@@ -1,0 +1,51 @@
+import type { Assessment } from '../model.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+/** The JSON report of spec/OUTPUT.md. Built as an object, then serialized. */
+export function jsonReportObject(a: Assessment) {
+  return {
+    schema_version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    profile: a.profilePath,
+    stage: {
+      id: a.stage.id,
+      index: a.stage.index,
+      name: a.stage.name,
+      model: a.stage.model,
+      decided_by: a.stage.decided_by,
+      dimensions: a.stage.dimensions,
+    },
+    findings: a.findings.map((f) => ({
+      rule: f.rule,
+      title: f.title,
+      kind: f.kind,
+      severity: f.severity,
+      topics: f.topics,
+      message: f.message,
+      evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column })),
+      recommendation: f.recommendation,
+      status: f.status,
+      addressed_by: f.addressed_by,
+      sources: f.sources,
+    })),
+    not_evaluated: a.notEvaluated,
+    roadmap: {
+      phases: a.roadmap.phases.map((p) => ({
+        id: p.id,
+        items: p.items.map((i) => ({ rule: i.rule, topics: i.topics, title: i.title })),
+      })),
+    },
+    summary: {
+      open: a.findings.filter((f) => f.status === 'open').length,
+      addressed: a.findings.filter((f) => f.status === 'addressed').length,
+      waived: a.findings.filter((f) => f.status === 'waived').length,
+      expired_waivers: a.findings.filter((f) => f.status === 'expired-waiver').length,
+    },
+    completeness: a.completeness,
+    ...(a.conflicts.length ? { conflicts: a.conflicts } : {}),
+  };
+}
+
+export function formatJson(a: Assessment): string {
+  return JSON.stringify(jsonReportObject(a), null, 2) + '\n';
+}

@@ -1,0 +1,123 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Assessment, Evidence, Finding, Severity } from '../model.js';
+import { formatValue } from '../engine/format-value.js';
+
+export interface TextOptions {
+  /** 0 = no colour; 1–3 = chalk levels */
+  colorLevel: 0 | 1 | 2 | 3;
+  width?: number;
+  /** show evidence and sources under each finding */
+  verbose?: boolean;
+}
+
+const KIND_LABEL: Record<Finding['kind'], string> = {
+  'warning-sign': 'warning sign',
+  pitfall: 'pitfall',
+  recommendation: 'recommendation',
+};
+
+function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
+  switch (s) {
+    case 'critical':
+      return (t) => c.bold.white.bgRed(t);
+    case 'high':
+      return (t) => c.bold.red(t);
+    case 'medium':
+      return (t) => c.yellow(t);
+    case 'low':
+      return (t) => c.cyan(t);
+    default:
+      return (t) => c.gray(t);
+  }
+}
+
+export function wrap(text: string, width: number, indent: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && (indent + line + ' ' + w).length > width) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+function evidenceLine(e: Evidence, profile: string): string {
+  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
+  return `${e.fact} = ${formatValue(e.value)}${where}`;
+}
+
+const STATUS_LABEL: Record<Finding['status'], string> = {
+  open: '',
+  addressed: ' [addressed]',
+  waived: ' [waived]',
+  'expired-waiver': ' [waiver expired]',
+};
+
+/** The report for people. Pure: the colour level comes in as an option. */
+export function formatText(a: Assessment, opts: TextOptions): string {
+  const c = new Chalk({ level: opts.colorLevel });
+  const width = opts.width ?? 100;
+  const out: string[] = [];
+  const s = a.stage;
+  out.push(c.bold(`scale-advise · ${a.profilePath}`));
+  if (s.id) {
+    const by = s.decided_by ? ` — decided by ${s.decided_by.fact} = ${formatValue(s.decided_by.value)}` : '';
+    out.push(`Stage: ${c.bold(s.name ?? '')} (model ${s.model})${by}`);
+  } else {
+    out.push(`Stage: ${c.yellow('unknown')} — the profile gives none of the facts the ${s.model} model places a system by`);
+  }
+  const dims = (['traffic', 'data', 'organization'] as const).map((d) => `${d} ${s.dimensions[d] ?? '?'}`).join(' · ');
+  out.push(c.dim(`  ${dims}`), '');
+
+  const order: Finding['kind'][] = ['warning-sign', 'pitfall', 'recommendation'];
+  if (!a.findings.length) {
+    out.push(c.green('No findings: nothing in these facts calls for a change at this stage.'), '');
+  }
+  for (const kind of order) {
+    const group = a.findings.filter((f) => f.kind === kind);
+    if (!group.length) continue;
+    const heading = kind === 'warning-sign' ? 'Warning signs' : kind === 'pitfall' ? 'Pitfalls' : 'Recommendations';
+    out.push(c.bold.underline(`${heading} (${group.length})`), '');
+    for (const f of group) {
+      const sev = severityStyle(c, f.severity)(f.severity.toUpperCase().padEnd(8));
+      out.push(`${sev} ${c.bold(f.rule)}${c.dim(STATUS_LABEL[f.status])}  ${f.title}`);
+      out.push(wrap(f.message, width, '         '));
+      out.push(c.green(wrap(`→ ${f.recommendation}`, width, '         ')));
+      if (opts.verbose !== false && f.evidence.length) {
+        out.push(c.dim(wrap(`evidence: ${f.evidence.map((e) => evidenceLine(e, a.profilePath)).join('; ')}`, width, '         ')));
+      }
+      if (opts.verbose) {
+        for (const src of f.sources) out.push(c.dim(wrap(`source ${src.seed}: ${src.point}`, width, '         ')));
+      }
+      out.push('');
+    }
+  }
+  if (a.notEvaluated.length) {
+    out.push(c.bold.underline(`Not evaluated (${a.notEvaluated.length}): these rules need facts the profile does not give`), '');
+    for (const n of a.notEvaluated) out.push(`  ${n.rule.padEnd(34)} ${c.dim('needs')} ${n.missing.join(', ')}`);
+    out.push('');
+  }
+  if (a.conflicts.length) {
+    out.push(c.bold.underline('Declared and detected facts disagree (the declared value is used)'), '');
+    for (const k of a.conflicts) out.push(`  ${k.fact}: declared ${formatValue(k.declared)}, detected ${formatValue(k.detected)}${k.origin ? ` in ${k.origin}` : ''}`);
+    out.push('');
+  }
+  const comp = a.completeness;
+  out.push(
+    `Profile completeness: ${comp.pct}% of fields (${comp.fields_present}/${comp.fields_known}); ` +
+      `${comp.rules_evaluated} of ${comp.rules_applicable} rules for this stage evaluated`,
+  );
+  const phases = a.roadmap.phases.filter((p) => p.items.length);
+  if (phases.length) {
+    out.push('', c.bold.underline('Roadmap'), '');
+    for (const p of phases) out.push(`  ${c.bold(p.id.padEnd(6))} ${p.items.map((i) => i.rule).join(', ')}`);
+  }
+  const open = a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver').length;
+  const waived = a.findings.filter((f) => f.status === 'waived').length;
+  out.push('', `${open} open${waived ? `, ${waived} waived` : ''}. \`scale-advise explain RULE\` tells more about any rule.`);
+  return out.join('\n') + '\n';
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build: generate the schema validators, compile and check the rule catalog,
 // write the generated docs, and bundle the CLI. Run by `npm install` (prepare).
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -80,20 +81,35 @@ for (const [file, text] of Object.entries(result.docs)) {
   if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
 }
 
-// 3. The CLI bundle. Heavy, rarely used modules stay external and are
-// imported lazily where they are used (ink, inquirer, handlebars).
+// 3. The CLI bundle, as one CommonJS file: Node 20 has no compile cache for
+// ES modules, but bin/scale-advise.cjs can feed V8 a code cache for a script.
+// Heavy, rarely used modules stay external and are imported lazily.
 await esbuild.build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  outfile: join(root, 'dist', 'cli.js'),
+  outfile: join(root, 'dist', 'cli.cjs'),
   external: ['ink', 'react', '@inquirer/*', 'handlebars'],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: {
+    __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    'import.meta.url': '__scaleAdviseModuleUrl',
+  },
+  banner: { js: "const __scaleAdviseModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify: true,
   legalComments: 'none',
-  define: { __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   logLevel: 'error',
 });
+
+// 4. The code cache, made from a representative run (the JSON report that CI reads).
+rmSync(join(root, 'dist', 'cli.cjs.cache'), { force: true });
+const training = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), 'assess', '--profile', join(root, 'examples', 'scale-advise.yaml'), '--format', 'json'], {
+  env: { ...process.env, SCALE_ADVISE_WRITE_CODE_CACHE: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (training.status !== 0) {
+  console.error('scale-advise: the bundled CLI failed on the example profile');
+  process.exit(1);
+}
 console.log(`scale-advise built: ${result.catalog.rules.length} rules, ${result.catalog.stageModels.length} stage models, ${result.catalog.facts.length} facts`);

@@ -70,23 +70,28 @@ export function evaluateRules(rules: readonly Rule[], facts: FactSet, stage: Sta
     const optional = new Set([...(rule.optional ?? []), ...(rule.requires_one_of ?? [])]);
     const missing = reads.filter((f) => !optional.has(f) && !all.has(f) && !f.startsWith('architecture.components.'));
     const oneOf = rule.requires_one_of ?? [];
-    if (oneOf.length && !oneOf.some((f) => all.has(f))) missing.push(...oneOf);
-    if (missing.length) {
-      notEvaluated.push({ rule: rule.id, missing });
+    if (oneOf.length && !oneOf.some((f) => all.has(f))) {
+      notEvaluated.push({ rule: rule.id, missing: [...missing, ...oneOf] });
       continue;
     }
     let result: unknown;
     try {
       result = compileExpression(rule.when)(ctx);
     } catch (e) {
-      const key = /No such key: (\S+)/.exec(e instanceof Error ? e.message : '')?.[1];
-      if (key) {
-        // A guarded-optional fact the author forgot to guard: report it as missing rather than crash.
-        notEvaluated.push({ rule: rule.id, missing: reads.filter((f) => f.endsWith(`.${key}`) && !all.has(f)) });
+      const message = e instanceof Error ? e.message : String(e);
+      const key = /No such key: (\S+)/.exec(message)?.[1];
+      if (missing.length || key) {
+        // A fact the condition needed is absent: say which, never pass silently.
+        const absent = missing.length ? missing : reads.filter((f) => f.endsWith(`.${key}`) && !all.has(f));
+        notEvaluated.push({ rule: rule.id, missing: absent });
         continue;
       }
-      throw new RuleEvaluationError(rule, `the condition failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      throw new RuleEvaluationError(rule, `the condition failed: ${message.split('\n')[0]}`);
     }
+    // With facts missing, a condition can still be decided by what is known
+    // (`cache != 'none' && cache_hit_pct < 60` is false for a system without
+    // a cache, whatever the hit rate). Such a result stands; only a condition
+    // that actually needed the missing facts is "not evaluated".
     if (typeof result !== 'boolean') {
       throw new RuleEvaluationError(rule, `the condition must yield true or false, got ${typeof result}`);
     }

@@ -50,6 +50,15 @@ function evidenceLine(e: Evidence, profile: string): string {
   return `${e.fact} = ${formatValue(e.value)}${where}`;
 }
 
+/** The first step of a recommendation: up to "2)" in a numbered list, else the first sentence. */
+export function firstStep(rec: string): string {
+  const text = rec.replace(/\s+/g, ' ').trim();
+  const numbered = /^1\)\s*(.*?)(?:\s2\)\s|$)/.exec(text);
+  if (numbered) return numbered[1]!.trim() + (text.includes(' 2) ') ? ' (more with --verbose)' : '');
+  const sentence = /^(.*?[.!?])(\s|$)/.exec(text);
+  return sentence && sentence[1]!.length < text.length ? `${sentence[1]} (more with --verbose)` : text;
+}
+
 const STATUS_LABEL: Record<Finding['status'], string> = {
   open: '',
   addressed: ' [addressed]',
@@ -86,8 +95,8 @@ export function formatText(a: Assessment, opts: TextOptions): string {
       const sev = severityStyle(c, f.severity)(f.severity.toUpperCase().padEnd(8));
       out.push(`${sev} ${c.bold(f.rule)}${c.dim(STATUS_LABEL[f.status])}  ${f.title}`);
       out.push(wrap(f.message, width, '         '));
-      out.push(c.green(wrap(`→ ${f.recommendation}`, width, '         ')));
-      if (opts.verbose !== false && f.evidence.length) {
+      out.push(c.green(wrap(`→ ${opts.verbose ? f.recommendation : firstStep(f.recommendation)}`, width, '         ')));
+      if (opts.verbose && f.evidence.length) {
         out.push(c.dim(wrap(`evidence: ${f.evidence.map((e) => evidenceLine(e, a.profilePath)).join('; ')}`, width, '         ')));
       }
       if (opts.verbose) {

@@ -1,0 +1,62 @@
+// The shapes the ADR module speaks in: a record as parsed from disk, and
+// where the records live.
+
+export const ADR_FORMATS = ['nygard', 'madr'] as const;
+export type AdrFormat = (typeof ADR_FORMATS)[number];
+
+/** Status words normalised across Nygard, MADR and log4brains. */
+export type AdrStatus = 'draft' | 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded' | 'unknown';
+
+/** A relation written in a record, e.g. `Supersedes [2. Use MySQL](0002-use-mysql.md)`. */
+export interface AdrLink {
+  /** the words before the link, as written: "Supersedes", "Amended by" */
+  type: string;
+  /** the number of the record linked to, from its file name */
+  target: number;
+  /** the linked file name, as written */
+  file: string;
+  /** the link text, e.g. "2. Use MySQL" */
+  label: string;
+}
+
+export interface AdrRecord {
+  number: number;
+  title: string;
+  status: AdrStatus;
+  /** the status as written, first line of it */
+  statusText: string;
+  date: string | null;
+  format: AdrFormat;
+  /** rule ids the record says it addresses */
+  addresses: string[];
+  links: AdrLink[];
+  /** absolute path */
+  path: string;
+  /** file name inside the ADR directory */
+  file: string;
+  /** MADR front matter as parsed (empty for Nygard) */
+  frontMatter: Record<string, unknown>;
+  /** level-2 section titles in order of appearance */
+  sections: string[];
+}
+
+/** How the ADR directory was found. */
+export type AdrDirSource =
+  | 'option'
+  | 'adr-dir-file'
+  | 'log4brains'
+  | 'doc/adr'
+  | 'docs/decisions'
+  | 'docs/adr'
+  | 'doc/architecture/decisions'
+  | 'profile'
+  | 'default';
+
+export interface AdrLocation {
+  /** absolute path of the ADR directory (may not exist yet) */
+  dir: string;
+  format: AdrFormat;
+  source: AdrDirSource;
+  /** the directory the location was found from (where `.adr-dir` lives, say) */
+  root: string;
+}

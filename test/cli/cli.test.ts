@@ -1,0 +1,109 @@
+// The CLI from the outside, as users and CI run it: a table of
+// {args, cwd, exitCode, output} over fixture folders (markdownlint-cli2 style).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/assess.js';
+
+const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
+const FIX = join(ROOT, 'test', 'fixtures', 'cli');
+const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
+
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Case {
+  name: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  exitCode: number;
+  stdout?: RegExp[];
+  stderr?: RegExp[];
+  notStdout?: RegExp[];
+}
+
+const noRepo = mkdtempSync(join(tmpdir(), 'sa-norepo-'));
+mkdirSync(join(noRepo, '.git'));
+
+const cases: Case[] = [
+  { name: 'finds the profile in the working directory', args: ['assess'], cwd: join(FIX, 'healthy-mvp'), exitCode: 0, stdout: [/Stage: MVP/, /No findings|Recommendations/] },
+  { name: 'finds the profile in a parent directory', args: ['assess'], cwd: join(FIX, 'nested', 'services', 'api'), exitCode: 0, stdout: [/Stage: Scale/, /nested[\\/]scale-advise\.yaml|\.\.[\\/]\.\.[\\/]scale-advise\.yaml/] },
+  { name: 'says where it looked when there is no profile', args: ['assess'], cwd: noRepo, exitCode: 2, stderr: [/no profile found/, /--profile PATH/] },
+  { name: 'runs the example profile', args: ['assess', '--profile', EXAMPLE], exitCode: 0, stdout: [/Stage: Growth/, /db-connection-pooling/, /Roadmap/] },
+  { name: 'explains broken YAML at file:line:column', args: ['assess'], cwd: join(FIX, 'broken-yaml'), exitCode: 2, stderr: [/scale-advise\.yaml:\d+:\d+: invalid YAML/] },
+  { name: 'suggests the closest key for a typo', args: ['assess'], cwd: join(FIX, 'typo'), exitCode: 2, stderr: [/scale-advise\.yaml:4:3: unknown field `peak_rsp` in `traffic`/, /did you mean `peak_rps`\?/] },
+  { name: 'names the expected type and enum values', args: ['assess'], cwd: join(FIX, 'bad-type'), exitCode: 2, stderr: [/scale-advise\.yaml:3:13: `traffic\.peak_rps` must be a number \(requests\/s\)/, /units belong in the field name/, /scale-advise\.yaml:5:12: `database\.standby` must be one of: none, active-passive, active-active/] },
+  { name: 'reports every problem of a profile at once', args: ['assess'], cwd: join(FIX, 'multi'), exitCode: 2, stderr: [/3 problems/, /:3:25: `traffic\.monthly_active_users` must be >= 0/, /:4:17: `traffic\.spike_factor` must be >= 1/, /:6:3: unknown field `enginers`.*did you mean `engineers`/] },
+  { name: 'refuses an empty profile', args: ['assess'], cwd: join(FIX, 'empty'), exitCode: 2, stderr: [/profile is empty/] },
+  { name: 'refuses an alias bomb', args: ['assess'], cwd: join(FIX, 'aliases'), exitCode: 2, stderr: [/too many YAML aliases/] },
+  { name: 'treats YAML warnings as errors', args: ['assess'], cwd: join(FIX, 'tagged'), exitCode: 2, stderr: [/scale-advise\.yaml:2:10: invalid YAML: .*tag/i] },
+  { name: 'refuses duplicate keys', args: ['assess'], cwd: join(FIX, 'dupkey'), exitCode: 2, stderr: [/scale-advise\.yaml:4:3: invalid YAML: Map keys must be unique/] },
+  { name: 'rejects an unknown stage model with a suggestion', args: ['assess'], cwd: join(FIX, 'unknown-model'), exitCode: 2, stderr: [/scale-advise\.yaml:2:14: unknown stage model `seed-02`/, /did you mean `seed-002`/] },
+  { name: 'uses a custom stage model from the profile', args: ['assess', '--format', 'json'], cwd: join(FIX, 'custom-model'), exitCode: 0, stdout: [/"model": "ours"/, /"id": "scale"/] },
+  { name: 'chooses a shipped stage model by flag', args: ['assess', '--profile', EXAMPLE, '--stage-model', 'seed-002', '--format', 'json'], exitCode: 0, stdout: [/"model": "seed-002"/, /"id": "scale"/] },
+  { name: 'prints JSON', args: ['assess', '--profile', EXAMPLE, '--format', 'json'], exitCode: 0, stdout: [/"schema_version": 1/, /"not_evaluated"/] },
+  { name: 'prints Markdown', args: ['assess', '--profile', EXAMPLE, '--format', 'markdown'], exitCode: 0, stdout: [/^# Scaling assessment/, /\| Severity \| Kind \| Rule/] },
+  { name: 'rejects an unknown format', args: ['assess', '--profile', EXAMPLE, '--format', 'yaml'], exitCode: 2, stderr: [/--format must be one of text, json, markdown/] },
+  { name: 'fails on open findings at the threshold', args: ['assess', '--profile', EXAMPLE, '--fail-on', 'high'], exitCode: 1 },
+  { name: 'passes when nothing reaches the threshold', args: ['assess', '--fail-on', 'high'], cwd: join(FIX, 'healthy-mvp'), exitCode: 0 },
+  { name: 'rejects an unknown severity', args: ['assess', '--profile', EXAMPLE, '--fail-on', 'urgent'], exitCode: 2, stderr: [/--fail-on must be one of critical, high, medium, low, info/] },
+  { name: 'rejects an unknown flag', args: ['assess', '--frobnicate'], exitCode: 2, stderr: [/unknown option '--frobnicate'/] },
+  { name: 'rejects an unknown command with a suggestion', args: ['asses'], exitCode: 2, stderr: [/unknown command 'asses'/, /assess/] },
+  { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },
+  { name: 'runs custom rules named in the profile', args: ['assess'], cwd: join(FIX, 'profile-rules'), exitCode: 0, stdout: [/peak-rps-watch/] },
+  { name: 'locates errors in a custom rule', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'bad-rule'), exitCode: 2, stderr: [/rules[\\/]broken\.yaml:4:11: `severity` must be one of: critical, high, medium, low, info/, /did you mean `high`/] },
+  { name: 'lists rules by topic', args: ['rules', '--topic', 'read-replicas'], exitCode: 0, stdout: [/db-read-replicas/], notStdout: [/premature-microservices/] },
+  { name: 'rejects an unknown topic with a suggestion', args: ['rules', '--topic', 'cachng'], exitCode: 2, stderr: [/did you mean "caching"/] },
+  { name: 'lists rules by kind as JSON', args: ['rules', '--kind', 'pitfall', '--format', 'json'], exitCode: 0, stdout: [/"kind": "pitfall"/], notStdout: [/"kind": "warning-sign"/] },
+  { name: 'explains a rule', args: ['explain', 'db-read-replicas'], exitCode: 0, stdout: [/Fires when/, /database\.read_pct >= 75/, /Sources/, /002_90439ef31545b52b\.txt/, /Example profile/] },
+  { name: 'explains a rule through `rules ID`', args: ['rules', 'db-read-replicas'], exitCode: 0, stdout: [/Fires when/] },
+  { name: 'rejects an unknown rule id with a suggestion', args: ['explain', 'db-read-replica'], exitCode: 2, stderr: [/unknown rule "db-read-replica"; did you mean "db-read-replicas"/] },
+  { name: 'prints its version', args: ['--version'], exitCode: 0, stdout: [/^\d+\.\d+\.\d+/] },
+  { name: 'prints help with exit codes', args: ['--help'], exitCode: 0, stdout: [/assess/, /Exit codes/] },
+  { name: 'is plain text without a TTY', args: ['assess', '--profile', EXAMPLE], exitCode: 0, notStdout: [/\x1b\[/] },
+  { name: 'honours NO_COLOR', args: ['assess', '--profile', EXAMPLE], env: { NO_COLOR: '1' }, exitCode: 0, notStdout: [/\x1b\[/] },
+  { name: 'colours when FORCE_COLOR is set', args: ['assess', '--profile', EXAMPLE], env: { FORCE_COLOR: '1' }, exitCode: 0, stdout: [/\x1b\[/] },
+  { name: '--no-color wins over FORCE_COLOR', args: ['assess', '--profile', EXAMPLE, '--no-color'], env: { FORCE_COLOR: '1' }, exitCode: 0, notStdout: [/\x1b\[/] },
+];
+
+describe('scale-advise CLI', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = runCli(c.args, c.cwd, c.env);
+      expect(r.code, `stdout: ${r.stdout.slice(0, 400)}\nstderr: ${r.stderr.slice(0, 800)}`).toBe(c.exitCode);
+      for (const re of c.stdout ?? []) expect(r.stdout).toMatch(re);
+      for (const re of c.notStdout ?? []) expect(r.stdout).not.toMatch(re);
+      for (const re of c.stderr ?? []) expect(r.stderr).toMatch(re);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // never a stack trace
+    });
+  }
+
+  it('writes --output atomically and never over an existing file without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-out-'));
+    const out = join(dir, 'report.json');
+    expect(runCli(['assess', '--profile', EXAMPLE, '--format', 'json', '--output', out]).code).toBe(0);
+    writeFileSync(out, 'mine');
+    const again = runCli(['assess', '--profile', EXAMPLE, '--format', 'json', '--output', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; pass --force/);
+    expect(runCli(['assess', '--profile', EXAMPLE, '--format', 'json', '--output', out, '--force']).code).toBe(0);
+  });
+
+  it('refuses a profile over the size limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-big-'));
+    const file = join(dir, 'scale-advise.yaml');
+    writeFileSync(file, `version: 1\nx-padding: "${'a'.repeat(1024 * 1024)}"\n`);
+    const r = runCli(['assess', '--profile', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the limit is 1048576 bytes/);
+  });
+});

@@ -1,6 +1,6 @@
 // The pipeline: profile → facts → stage → rules → decisions → roadmap.
 // Commands call this; it holds the order of the steps and nothing else.
-import type { Assessment, Completeness, Fact, StageModel } from './model.js';
+import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
 import { buildFacts } from './facts/index.js';
 import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { loadCatalog, type Catalog } from './engine/catalog.js';
@@ -55,6 +55,17 @@ function completeness(facts: Map<string, Fact>, catalog: Catalog, applicable: nu
   return { fields_present: present, fields_known: declared.length, rules_evaluated: evaluated, rules_applicable: applicable, pct };
 }
 
+const KIND_ORDER = ['warning-sign', 'pitfall', 'recommendation'];
+
+/** Most severe first; warning signs before pitfalls before recommendations; then by id, for stable output. */
+export function byUrgency(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
 export function assess(opts: AssessOptions): Assessment & { context: AssessContext } {
   const path = resolveProfilePath(opts.profile, opts.cwd);
   const profile = loadProfile(path, opts.cwd);
@@ -64,7 +75,7 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
   const { facts, conflicts } = buildFacts(profile, opts.extraFacts);
   const stage = placeStage(model, facts);
   const evaluation = evaluateRules(catalog.rules, facts, stage, stageInputs(model));
-  const findings = applyWaivers(evaluation.findings, profile.data.waivers ?? [], opts.now ?? new Date());
+  const findings = applyWaivers(evaluation.findings, profile.data.waivers ?? [], opts.now ?? new Date()).sort(byUrgency);
   return {
     profilePath: profile.displayPath,
     stage,

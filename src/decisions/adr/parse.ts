@@ -82,14 +82,17 @@ export function parseRecord(source: string, path: string): AdrRecord {
   }
 
   let statusText = '';
+  let supersededLine = '';
   let links: AdrLink[] = [];
   const statusSection = level2.find((s) => /^status$/i.test(s.title));
   if (statusSection) {
     for (const { line } of proseLines(lines, statusSection.start + 1, statusSection.end)) {
       if (!line.trim()) continue;
       const link = parseLink(line);
-      if (link) links.push(link);
-      else if (!statusText) statusText = line.trim();
+      if (link) {
+        links.push(link);
+        if (!supersededLine && /^superseded by$/i.test(link.type)) supersededLine = line.trim();
+      } else if (!statusText) statusText = line.trim();
     }
   }
   if (fm) {
@@ -104,7 +107,7 @@ export function parseRecord(source: string, path: string): AdrRecord {
   if (links.some((l) => /^superseded by$/i.test(l.type))) status = 'superseded';
   if (!statusText) {
     const superseding = links.find((l) => /^superseded by$/i.test(l.type));
-    if (superseding) statusText = `Superseded by ${superseding.label}`;
+    if (superseding) statusText = supersededLine || `${superseding.type} ${superseding.label}`;
   }
 
   const addresses = new Set<string>(fm ? addressesFromFrontMatter(fm.data) : []);

@@ -15,6 +15,8 @@ const WORDS: [RegExp, AdrStatus][] = [
 
 /** The normalised status a line of status text names, or `unknown`. */
 export function statusOf(text: string): AdrStatus {
+  // A template's placeholder (`{proposed | rejected | ...}`) names no status yet.
+  if (/[{|]/.test(text)) return 'unknown';
   for (const [re, status] of WORDS) if (re.test(text)) return status;
   return 'unknown';
 }

@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
+import { registerAdr } from './adr.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);
+  registerAdr(program, run);
   program.addHelpText(
     'after',
     `

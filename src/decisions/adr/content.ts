@@ -33,7 +33,17 @@ export interface RecordData {
   options: { name: string; pros: string[]; cons: string[] }[];
   consequences: string[];
   sources: { seed: string; point: string }[];
+  /** prose for a record not written from a rule (the first record, say); templates fall back to prompts */
+  text: { context?: string; decision?: string; reason?: string; consequences?: string };
 }
+
+/** What the first record says, in the spirit of adr-tools' own first record. */
+export const INIT_TEXT = {
+  context: 'We need to record the architectural decisions made on this project, so that people joining later can see what was decided, why, and what else was weighed.',
+  decision: 'We will use Architecture Decision Records, as described by Michael Nygard (https://cognitect.com/blog/2011/11/15/documenting-architecture-decisions), kept in this directory and numbered in sequence.',
+  reason: 'it keeps each decision short, structured and versioned next to the code it shapes',
+  consequences: 'Each significant decision gets a short record. A decision that is replaced is superseded by a new record, never edited away. `scale-advise adr from RULE` writes a record from a finding; `scale-advise check` counts the rules a record addresses.',
+};
 
 export interface RecordInput {
   number: number;
@@ -44,6 +54,7 @@ export interface RecordInput {
   format: AdrFormat;
   addresses?: string[];
   decisionMakers?: string[];
+  text?: RecordData['text'];
 }
 
 export interface FromRule {
@@ -91,6 +102,7 @@ export function recordData(input: RecordInput, from?: FromRule): RecordData {
     options: [],
     consequences: [],
     sources: [],
+    text: input.text ?? {},
   };
   if (!from) return base;
   const { rule, finding } = from;

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fsProblem, AdrStore } from './store.js';
 import { addLink, markSuperseded } from './links.js';
 import { loadRenderer } from './render.js';
-import { recordData, recordDate, type FromRule } from './content.js';
+import { INIT_TEXT, recordData, recordDate, type FromRule, type RecordData } from './content.js';
 import { oneLine } from './slug.js';
 import { UserError } from '../../util/errors.js';
 import type { AdrRecord } from './types.js';
@@ -18,6 +18,7 @@ export interface NewRecordOptions {
   decisionMakers?: string[];
   /** start numbering here instead of after the highest record (init's first record) */
   first?: number;
+  text?: RecordData['text'];
 }
 
 export interface Created {
@@ -42,7 +43,7 @@ export async function newRecord(store: AdrStore, opts: NewRecordOptions): Promis
   const made = store.create(
     title,
     (number) =>
-      render(recordData({ number, title, date, status, format: store.format, addresses, decisionMakers: opts.decisionMakers }, opts.from)),
+      render(recordData({ number, title, date, status, format: store.format, addresses, decisionMakers: opts.decisionMakers, text: opts.text }, opts.from)),
     opts.first,
   );
   return { ...made, record: store.readRecord(made.file) };
@@ -93,6 +94,6 @@ export async function initRecords(store: AdrStore, opts: { cwd: string; writeAdr
   }
   store.ensureDir();
   if (store.files().length) return { created: null, adrDirFile };
-  const created = await newRecord(store, { title: 'Record architecture decisions', status: 'accepted', date: opts.date, first: 1 });
+  const created = await newRecord(store, { title: 'Record architecture decisions', status: 'accepted', date: opts.date, first: 1, text: INIT_TEXT });
   return { created, adrDirFile };
 }

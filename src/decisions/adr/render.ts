@@ -43,8 +43,20 @@ export function chooseTemplate(dir: string, format: AdrFormat): TemplateChoice {
 
 type Renderer = (data: RecordData) => string;
 
+type HandlebarsModule = typeof import('handlebars');
+
+/**
+ * The bundled CLI runs as a script in which a bare import() has no loader;
+ * its bin supplies one. Under tests (TypeScript sources) import() works.
+ */
+async function importHandlebars(): Promise<HandlebarsModule> {
+  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
+  const mod = (hook ? await hook('handlebars') : await import('handlebars')) as { default?: HandlebarsModule } & HandlebarsModule;
+  return mod.default ?? mod;
+}
+
 async function compileHandlebars(path: string, source: string): Promise<Renderer> {
-  const { default: Handlebars } = await import('handlebars');
+  const Handlebars = await importHandlebars();
   const hb = Handlebars.create();
   hb.registerHelper('md', (v: unknown) => escapeMarkdown(v === undefined || v === null ? '' : String(v)));
   hb.registerHelper('code', (v: unknown) => codeSpan(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v)));

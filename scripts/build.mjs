@@ -81,6 +81,21 @@ for (const [file, text] of Object.entries(result.docs)) {
   if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
 }
 
+// commander requires node:child_process at load time (8 ms here) but uses it
+// only for executable subcommands, which scale-advise has none of: defer it.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // 3. The CLI bundle, as one CommonJS file: Node 20 has no compile cache for
 // ES modules, but bin/scale-advise.cjs can feed V8 a code cache for a script.
 // Heavy, rarely used modules stay external and are imported lazily.
@@ -100,6 +115,7 @@ await esbuild.build({
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
+  plugins: [lazyChildProcess],
 });
 
 // 4. The code cache, made from a representative run (the JSON report that CI reads).

@@ -1,3 +1,4 @@
+import { compareStrings } from './util/compare.js';
 // The pipeline: profile → facts → stage → rules → decisions → roadmap.
 // Commands call this; it holds the order of the steps and nothing else.
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
@@ -62,7 +63,7 @@ export function byUrgency(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-    a.rule.localeCompare(b.rule)
+    compareStrings(a.rule, b.rule)
   );
 }
 

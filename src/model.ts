@@ -76,6 +76,8 @@ export interface Rule {
   when: string;
   /** facts the condition guards with has() and may do without */
   optional?: string[];
+  /** facts of which at least one must be known (each guarded with has()) */
+  requires_one_of?: string[];
   message: string;
   recommendation: string;
   rationale: string;

@@ -102,9 +102,14 @@ export function evaluateRules(rules: readonly Rule[], facts: FactSet, stage: Sta
   return { findings, notEvaluated, applicable, evaluated };
 }
 
+/** Facts the message quotes beyond those the condition reads (guarded placeholders). */
+function messageReads(rule: Rule): string[] {
+  return placeholders(rule.message).flatMap((p) => (p.isExpr ? factsRead(p.expr) : [p.expr]));
+}
+
 function toFinding(rule: Rule, reads: string[], facts: FactSet, ctx: Record<string, unknown>): Finding {
   const evidence: Evidence[] = [];
-  for (const id of reads) {
+  for (const id of new Set([...reads, ...messageReads(rule)])) {
     const f = facts.get(id);
     if (!f || id.startsWith('stage.')) continue;
     evidence.push({

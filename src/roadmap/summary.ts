@@ -1,3 +1,4 @@
+import { compareStrings } from '../util/compare.js';
 import { severityRank, type Finding, type RoadmapItem, type RoadmapPhase } from '../model.js';
 
 const isOpen = (f: Finding) => f.status === 'open' || f.status === 'expired-waiver';
@@ -12,7 +13,7 @@ export function summarizeRoadmap(findings: Finding[]): { phases: RoadmapPhase[] 
   const now: RoadmapItem[] = [];
   const next: RoadmapItem[] = [];
   const later: RoadmapItem[] = [];
-  const sorted = findings.filter(isOpen).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule));
+  const sorted = findings.filter(isOpen).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.rule, b.rule));
   for (const f of sorted) {
     const item: RoadmapItem = { rule: f.rule, topics: f.topics, title: f.title, severity: f.severity, kind: f.kind };
     const rank = severityRank(f.severity);

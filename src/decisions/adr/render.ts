@@ -65,6 +65,7 @@ async function compileHandlebars(path: string, source: string): Promise<Renderer
   // Markdown is not HTML: escaping is done per value by the helpers above, never by entity encoding.
   let template: ReturnType<typeof hb.compile>;
   try {
+    hb.parse(source); // compile() defers syntax errors to the first render
     template = hb.compile(source, { noEscape: true, strict: false });
   } catch (e) {
     throw new UserError([{ file: path, position: null, message: `invalid template: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }]);

@@ -1,0 +1,90 @@
+// The profile schema covers every field of the profile format, documents each
+// one, and stays readable by editors that speak draft-07.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/assess.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'profile.schema.json'), 'utf8'));
+const SPEC = join(ROOT, '..', 'shared', 'spec', 'PROFILE.md');
+const example = readFileSync(join(ROOT, 'examples', 'scale-advise.yaml'), 'utf8');
+
+type Node = Record<string, any>;
+function resolve(node: Node): Node {
+  return node.$ref ? resolve(schema.$defs[node.$ref.split('/').pop()]) : node;
+}
+
+/** Every leaf path of a value, with list items collapsed to `[]`. */
+function leafPaths(v: unknown, prefix = ''): string[] {
+  if (Array.isArray(v)) return v.length && typeof v[0] === 'object' ? v.flatMap((x) => leafPaths(x, `${prefix}[]`)) : [prefix];
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => leafPaths(x, prefix ? `${prefix}.${k}` : k));
+  return [prefix];
+}
+
+function schemaAt(path: string): Node | undefined {
+  let node: Node | undefined = schema;
+  for (const part of path.split('.')) {
+    if (!node) return undefined;
+    const [key, list] = part.endsWith('[]') ? [part.slice(0, -2), true] : [part, false];
+    node = resolve(node);
+    const props: Node = node.properties ?? {};
+    node = props[key] ?? (node.additionalProperties && typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    if (node && list) node = resolve(resolve(node).items);
+  }
+  return node && resolve(node);
+}
+
+function leaves(node: Node, path = ''): [string, Node][] {
+  node = resolve(node);
+  if (node.type === 'object' && node.properties) return Object.entries(node.properties as Node).flatMap(([k, v]) => leaves(v as Node, path ? `${path}.${k}` : k));
+  if (node.type === 'array' && resolve(node.items ?? {}).type === 'object') return leaves(node.items, `${path}[]`);
+  return [[path, node]];
+}
+
+describe('profile schema', () => {
+  it('is draft 2020-12 and uses only keywords draft-07 editors understand', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const allowed = new Set(['$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'properties', 'additionalProperties', 'patternProperties', 'required', 'enum', 'const', 'minimum', 'maximum', 'items', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'minLength', 'maxLength', 'examples', 'default', 'x-unit']);
+    const used = new Set<string>();
+    const walk = (n: unknown, inProps = false) => {
+      if (Array.isArray(n)) return n.forEach((x) => walk(x));
+      if (!n || typeof n !== 'object') return;
+      for (const [k, v] of Object.entries(n)) {
+        if (!inProps) used.add(k);
+        if (!inProps && ['examples', 'default', 'const', 'enum'].includes(k)) continue; // values, not schemas
+        walk(v, !inProps && ['properties', 'patternProperties', '$defs'].includes(k));
+      }
+    };
+    walk(schema);
+    expect([...used].filter((k) => !allowed.has(k) && !k.startsWith('^'))).toEqual([]);
+  });
+
+  it.runIf(existsSync(SPEC))("covers every field of PROFILE.md's example", () => {
+    const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(readFileSync(SPEC, 'utf8'))![1]!;
+    const paths = leafPaths(parse(yamlBlock)).filter((p) => !p.startsWith('stage_models.'));
+    const missing = paths.filter((p) => !schemaAt(p));
+    expect(paths.length).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it('documents every field with a description and an example, and numbers with a unit and a range', () => {
+    const undocumented: string[] = [];
+    for (const [path, node] of leaves(schema)) {
+      if (!node.description) undocumented.push(`${path}: description`);
+      if (!Array.isArray(node.examples) || !node.examples.length) undocumented.push(`${path}: examples`);
+      if (['number', 'integer'].includes(node.type)) {
+        if (!node['x-unit']) undocumented.push(`${path}: x-unit`);
+        if (node.minimum === undefined) undocumented.push(`${path}: minimum`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('is published in the package for editors', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.exports['./schema/profile.schema.json']).toBe('./schema/profile.schema.json');
+    expect(pkg.files).toContain('schema');
+    expect(example.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+  });
+});

@@ -1,0 +1,50 @@
+// The JSON report carries every stable key of spec/OUTPUT.md, with the same types.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonReportObject } from '../src/report/json.js';
+import { assessFile, ROOT } from './helpers/assess.js';
+
+const SPEC = join(ROOT, '..', 'shared', 'spec', 'OUTPUT.md');
+
+function shape(v: unknown, path: string, out: Map<string, string>) {
+  const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+  out.set(path, t);
+  if (Array.isArray(v) && v.length) shape(v[0], `${path}[]`, out);
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) shape(x, `${path}.${k}`, out);
+}
+
+describe('JSON report', () => {
+  const report = jsonReportObject(assessFile(join(ROOT, 'examples', 'scale-advise.yaml')));
+
+  it.runIf(existsSync(SPEC))('has every key of the specification, with the same type', () => {
+    const spec = JSON.parse(/```json\n([\s\S]*?)```/.exec(readFileSync(SPEC, 'utf8'))![1]!);
+    const want = new Map<string, string>();
+    const got = new Map<string, string>();
+    shape(spec, '$', want);
+    shape(report, '$', got);
+    const mismatches = [...want]
+      .filter(([path, type]) => {
+        const actual = got.get(path);
+        if (actual === type) return false;
+        // null stands for "or a value" in the example: addressed_by, decided_by
+        return !(type === 'null' || (path.endsWith('.value') && actual !== undefined));
+      })
+      .map(([path, type]) => `${path}: spec ${type}, report ${got.get(path)}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('places the example system and fills every finding', () => {
+    expect(report.schema_version).toBe(1);
+    expect(report.stage).toMatchObject({ id: 'growth', index: 2, name: 'Growth', model: 'default', decided_by: { fact: 'traffic.monthly_active_users', value: 48000 } });
+    expect(report.stage.dimensions).toEqual({ traffic: 'growth', data: 'growth', organization: 'scale' });
+    for (const f of report.findings) {
+      expect(f.evidence.length, f.rule).toBeGreaterThan(0);
+      expect(f.sources.length, f.rule).toBeGreaterThan(0);
+      for (const e of f.evidence) if (e.provenance === 'declared') expect(e.line, `${f.rule} ${e.fact}`).toBeGreaterThan(0);
+    }
+    expect(report.findings.find((f) => f.rule === 'db-read-replicas')?.status).toBe('waived');
+    expect(report.summary.waived).toBe(1);
+    expect(report.summary.open).toBe(report.findings.length - 1);
+  });
+});

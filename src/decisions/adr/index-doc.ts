@@ -19,24 +19,26 @@ function mermaidLabel(text: string): string {
   return text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
 }
 
-/** Forward relations only: "Superseded by" and other "... by" links mirror one drawn from the other side. */
+/**
+ * One edge per relation, drawn from the side that acts ("Supersedes",
+ * "Amends"). A "... by" link mirrors one written on the other record, as
+ * adr-tools writes them in pairs; it is drawn only when that other side is
+ * missing ("Superseded by" then becomes "Supersedes").
+ */
 function edges(records: AdrRecord[]): { from: number; to: number; type: string }[] {
   const known = new Set(records.map((r) => r.number));
-  const seen = new Set<string>();
   const out: { from: number; to: number; type: string }[] = [];
+  const has = (from: number, to: number, type?: string) => out.some((e) => e.from === from && e.to === to && (!type || e.type.toLowerCase() === type.toLowerCase()));
+  const reverse = (type: string) => /\sby$/i.test(type);
   for (const r of records) {
     for (const l of r.links) {
-      if (!known.has(l.target)) continue;
-      let edge = { from: r.number, to: l.target, type: l.type };
-      if (/\sby$/i.test(l.type)) {
-        const forward = /^superseded by$/i.test(l.type) ? 'Supersedes' : l.type.replace(/\s+by$/i, '');
-        edge = { from: l.target, to: r.number, type: forward };
-      }
-      const key = `${edge.from}>${edge.to}>${edge.type.toLowerCase()}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(edge);
-      }
+      if (known.has(l.target) && !reverse(l.type) && !has(r.number, l.target, l.type)) out.push({ from: r.number, to: l.target, type: l.type });
+    }
+  }
+  for (const r of records) {
+    for (const l of r.links) {
+      if (!known.has(l.target) || !reverse(l.type) || has(l.target, r.number)) continue;
+      out.push({ from: l.target, to: r.number, type: /^superseded by$/i.test(l.type) ? 'Supersedes' : l.type });
     }
   }
   return out;

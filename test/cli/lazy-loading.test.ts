@@ -1,0 +1,38 @@
+// `assess --format json` runs in CI on every build: it must not load the
+// terminal UI, the prompt library or the template engine.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/assess.js';
+
+function loadedBy(args: string[], cwd = ROOT): string[] {
+  const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => l.slice(7));
+}
+
+const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars)(\/.*)?$/;
+
+describe('start-up stays lean', () => {
+  it('assess --format json loads no UI, prompt or template module', () => {
+    const loaded = loadedBy(['assess', '--profile', join(ROOT, 'examples', 'scale-advise.yaml'), '--format', 'json']);
+    expect(loaded.length).toBeGreaterThan(0); // the tracer works
+    expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+    expect(loaded).not.toContain('node:child_process');
+  });
+
+  it('loads the template engine only where it renders, and the tracer sees it there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
+    const loaded = loadedBy(['adr', 'new', '--dir', 'doc/adr', 'Use a queue for exports'], dir);
+    expect(loaded).toContain('handlebars');
+  });
+});

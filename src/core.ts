@@ -7,7 +7,7 @@ import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js
 import { loadCatalog, type Catalog } from './engine/catalog.js';
 import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
 import { evaluateRules } from './engine/evaluate.js';
-import { applyWaivers } from './decisions/waivers.js';
+import { applyDecisions } from './decisions/apply.js';
 import { summarizeRoadmap } from './roadmap/summary.js';
 import { UserError } from './util/errors.js';
 import { closest } from './util/suggest.js';
@@ -76,7 +76,12 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
   const { facts, conflicts } = buildFacts(profile, opts.extraFacts);
   const stage = placeStage(model, facts);
   const evaluation = evaluateRules(catalog.rules, facts, stage, stageInputs(model));
-  const findings = applyWaivers(evaluation.findings, profile.data.waivers ?? [], opts.now ?? new Date()).sort(byUrgency);
+  const findings = applyDecisions(evaluation.findings, {
+    profilePath: path,
+    profile: profile.data,
+    cwd: opts.cwd,
+    now: opts.now ?? new Date(),
+  }).sort(byUrgency);
   return {
     profilePath: profile.displayPath,
     stage,

@@ -58,6 +58,7 @@ const cases: Case[] = [
   { name: 'rejects an unknown severity', args: ['assess', '--profile', EXAMPLE, '--fail-on', 'urgent'], exitCode: 2, stderr: [/--fail-on must be one of critical, high, medium, low, info/] },
   { name: 'rejects an unknown flag', args: ['assess', '--frobnicate'], exitCode: 2, stderr: [/unknown option '--frobnicate'/] },
   { name: 'rejects an unknown command with a suggestion', args: ['asses'], exitCode: 2, stderr: [/unknown command 'asses'/, /assess/] },
+  { name: 'marks findings that an ADR addresses; superseded records address nothing', args: ['assess', '--format', 'json'], cwd: join(FIX, 'with-adr'), exitCode: 0, stdout: [/"rule": "db-cpu-saturated"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0001-tune-the-database\.md"/, /"rule": "db-read-replicas"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0003-cache-hot-reads\.md"/, /"rule": "db-lock-contention"[\s\S]*?"status": "open"/, /"addressed": 2/] },
   { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },
   { name: 'runs custom rules named in the profile', args: ['assess'], cwd: join(FIX, 'profile-rules'), exitCode: 0, stdout: [/peak-rps-watch/] },
   { name: 'locates errors in a custom rule', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'bad-rule'), exitCode: 2, stderr: [/rules[\\/]broken\.yaml:4:11: `severity` must be one of: critical, high, medium, low, info/, /did you mean `high`/] },

@@ -60,9 +60,13 @@ describe('profile schema', () => {
     expect([...used].filter((k) => !allowed.has(k) && !k.startsWith('^'))).toEqual([]);
   });
 
-  it.runIf(existsSync(SPEC))("covers every field of PROFILE.md's example", () => {
+  it.runIf(existsSync(SPEC))("ships PROFILE.md's example as examples/scale-advise.yaml", () => {
     const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(readFileSync(SPEC, 'utf8'))![1]!;
-    const paths = leafPaths(parse(yamlBlock)).filter((p) => !p.startsWith('stage_models.'));
+    expect(parse(example)).toEqual(parse(yamlBlock));
+  });
+
+  it("covers every field of the profile format's example", () => {
+    const paths = leafPaths(parse(example)).filter((p) => !p.startsWith('stage_models.'));
     const missing = paths.filter((p) => !schemaAt(p));
     expect(paths.length).toBeGreaterThan(100);
     expect(missing).toEqual([]);

@@ -94,6 +94,16 @@ function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
       });
     }
   }
+  (data.waivers ?? []).forEach((w, i) => {
+    if (!isCalendarDate(w.expires)) {
+      problems.push({
+        file: parsed.file,
+        position: positionAt(parsed, ['waivers', i, 'expires']),
+        message: `\`waivers[${i}].expires\` is not a calendar date: ${w.expires}`,
+        hint: 'write the date as YYYY-MM-DD',
+      });
+    }
+  });
   const arch = data.architecture;
   const names = new Map<string, number>();
   (arch?.components ?? []).forEach((c, i) => {
@@ -107,4 +117,12 @@ function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
     names.set(c.name, i);
   });
   return problems;
+}
+
+/** YYYY-MM-DD naming a day that exists (no month 13, no February 30th). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

@@ -17,7 +17,14 @@ export function formatMarkdown(a: Assessment): string {
     ...(['traffic', 'data', 'organization'] as const).map((d) => `| ${d} | ${s.dimensions[d] ?? 'unknown'} |`),
     '',
   );
-  if (!a.findings.length) out.push('No findings: nothing in these facts calls for a change at this stage.', '');
+  if (!a.findings.length) {
+    out.push(
+      a.notEvaluated.length
+        ? `No findings among the ${a.completeness.rules_evaluated} rules these facts let run; ${a.notEvaluated.length} could not run for lack of facts (below).`
+        : 'No findings: nothing in these facts calls for a change at this stage.',
+      '',
+    );
+  }
   else {
     out.push('## Findings', '', '| Severity | Kind | Rule | Status | Finding |', '| --- | --- | --- | --- | --- |');
     for (const f of a.findings) out.push(`| ${f.severity} | ${f.kind} | \`${f.rule}\` | ${f.status} | ${esc(f.message)} |`);

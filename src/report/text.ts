@@ -66,6 +66,13 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   'expired-waiver': ' [waiver expired]',
 };
 
+/** Missing facts, those that would unlock the most rules first. */
+export function missingFactsByReach(a: Assessment): [string, string[]][] {
+  const by = new Map<string, string[]>();
+  for (const n of a.notEvaluated) for (const f of n.missing) by.set(f, [...(by.get(f) ?? []), n.rule]);
+  return [...by].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1));
+}
+
 /** The report for people. Pure: the colour level comes in as an option. */
 export function formatText(a: Assessment, opts: TextOptions): string {
   const c = new Chalk({ level: opts.colorLevel });
@@ -84,7 +91,14 @@ export function formatText(a: Assessment, opts: TextOptions): string {
 
   const order: Finding['kind'][] = ['warning-sign', 'pitfall', 'recommendation'];
   if (!a.findings.length) {
-    out.push(c.green('No findings: nothing in these facts calls for a change at this stage.'), '');
+    out.push(
+      !a.completeness.rules_evaluated
+        ? c.yellow('Nothing could be evaluated: the profile gives none of the facts the rules read.')
+        : a.notEvaluated.length
+          ? c.green(`No findings among the ${a.completeness.rules_evaluated} rules these facts let run; the facts listed below would let the rest run.`)
+          : c.green('No findings: nothing in these facts calls for a change at this stage.'),
+      '',
+    );
   }
   for (const kind of order) {
     const group = a.findings.filter((f) => f.kind === kind);
@@ -107,7 +121,16 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   }
   if (a.notEvaluated.length) {
     out.push(c.bold.underline(`Not evaluated (${a.notEvaluated.length}): these rules need facts the profile does not give`), '');
-    for (const n of a.notEvaluated) out.push(`  ${n.rule.padEnd(34)} ${c.dim('needs')} ${n.missing.join(', ')}`);
+    if (opts.verbose) {
+      for (const n of a.notEvaluated) out.push(`  ${n.rule.padEnd(34)} ${c.dim('needs')} ${n.missing.join(', ')}`);
+    } else {
+      const byFact = missingFactsByReach(a);
+      for (const [fact, rules] of byFact.slice(0, 8)) {
+        out.push(`  ${fact.padEnd(44)} ${c.dim(`needed by ${rules.length} rule${rules.length === 1 ? '' : 's'}`)}`);
+      }
+      if (byFact.length > 8) out.push(c.dim(`  ... and ${byFact.length - 8} more facts`));
+      out.push(c.dim('  (--verbose lists each rule and what it needs)'));
+    }
     out.push('');
   }
   if (a.conflicts.length) {

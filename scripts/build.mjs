@@ -75,6 +75,7 @@ if (result.problems.length || (strict && result.coverage.length)) {
   process.exit(1);
 }
 writeFileSync(join(root, 'dist', 'catalog.json'), JSON.stringify(result.catalog));
+writeFileSync(join(root, 'dist', 'catalog-details.json'), JSON.stringify(result.details));
 for (const [file, text] of Object.entries(result.docs)) {
   const target = join(root, file);
   mkdirSync(dirname(target), { recursive: true });

@@ -92,6 +92,10 @@ export interface Rule {
   reads?: string[];
 }
 
+/** What a finding needs of a rule; the rest (RuleDetails) is loaded only to explain or record it. */
+export type RuleDetailKey = 'rationale' | 'adr' | 'example' | 'templates';
+export type RuleCore = Omit<Rule, RuleDetailKey> & Partial<Pick<Rule, RuleDetailKey>>;
+
 export interface Evidence {
   fact: string;
   value: unknown;

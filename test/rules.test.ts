@@ -3,10 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtInCatalog } from '../src/engine/catalog.js';
+import { builtInCatalog, withDetails } from '../src/engine/catalog.js';
 import { assessFile, assessText, ROOT } from './helpers/assess.js';
 
-const catalog = builtInCatalog();
+const catalog = { rules: builtInCatalog().rules.map(withDetails) };
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
 
 describe('rule catalog', () => {

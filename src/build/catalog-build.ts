@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { DIMENSIONS, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';
-import { STAGE_FACTS, type CatalogData, type FactInfo } from '../engine/catalog-types.js';
+import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
@@ -70,6 +70,7 @@ function loadStageModels(dir: string, problems: Problem[]): StageModel[] {
 
 export interface BuildResult {
   catalog: CatalogData;
+  details: CatalogDetails;
   docs: Record<string, string>;
   problems: string[];
   /** heuristics without rules and rules without heuristics */
@@ -111,10 +112,22 @@ export function buildCatalog(root: string): BuildResult {
   for (const r of rules) {
     if (!covered.has(r.id)) coverage.push({ file: r.file ?? r.id, position: null, message: `rule ${r.id} is not mapped to any seed heuristic in rules/heuristics.yaml` });
   }
-  rules.sort((a, b) => a.id.localeCompare(b.id));
-  const catalog: CatalogData = { schema_version: 1, rules, stageModels, facts };
+  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const details: CatalogDetails = { rules: {}, facts };
+  const core = rules.map((r) => {
+    const c: Record<string, unknown> = { ...r };
+    const d: Record<string, unknown> = {};
+    for (const k of RULE_DETAIL_KEYS) {
+      if (c[k] !== undefined) d[k] = c[k];
+      delete c[k];
+    }
+    details.rules[r.id] = d as CatalogDetails['rules'][string];
+    return c as CatalogData['rules'][number];
+  });
+  const catalog: CatalogData = { schema_version: 1, rules: core, stageModels, facts: facts.map((f) => ({ id: f.id, provenance: f.provenance })) };
   return {
     catalog,
+    details,
     docs: {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
-import { loadCatalog } from '../engine/catalog.js';
+import { factDictionary, loadCatalog } from '../engine/catalog.js';
 import { UserError } from '../util/errors.js';
 import { colorLevel } from './io.js';
 import { findRule } from './rules.js';
@@ -15,7 +15,7 @@ export function explainRule(id: string, flags: { format: string; rules?: string[
     return 0;
   }
   const c = new Chalk({ level: colorLevel(false) });
-  const factInfo = new Map(catalog.facts.map((f) => [f.id, f]));
+  const factInfo = new Map(factDictionary().map((f) => [f.id, f]));
   const out: string[] = [];
   const para = (title: string, text: string) => out.push(c.bold(title), wrap(text, 100, '  '), '');
   out.push(`${c.bold(r.id)}: ${r.title}`, c.dim(`${r.kind} · ${r.severity} · stages ${r.stages.join(', ')} · topics ${r.topics.join(', ')}${r.file ? ` · ${r.file}` : ''}`), '');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Chalk } from 'chalk';
-import { loadCatalog, type Catalog } from '../engine/catalog.js';
-import { KINDS, STAGE_IDS, type Rule } from '../model.js';
+import { loadCatalog, withDetails, type Catalog } from '../engine/catalog.js';
+import { KINDS, STAGE_IDS, type Rule, type RuleCore } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit } from './io.js';
@@ -28,12 +28,12 @@ function checkChoice(value: string | undefined, allowed: readonly string[], flag
 
 export function findRule(catalog: Catalog, id: string): Rule {
   const rule = catalog.rules.find((r) => r.id === id);
-  if (rule) return rule;
+  if (rule) return withDetails(rule);
   const near = closest(id, catalog.rules.map((r) => r.id));
   throw new UserError(`unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''} (\`scale-advise rules\` lists them)`);
 }
 
-export function filterRules(rules: Rule[], f: { topic?: string; kind?: string; stage?: string }): Rule[] {
+export function filterRules(rules: RuleCore[], f: { topic?: string; kind?: string; stage?: string }): RuleCore[] {
   return rules.filter(
     (r) =>
       (!f.topic || r.topics.includes(f.topic)) &&

@@ -1,4 +1,4 @@
-import type { Rule, StageModel } from '../model.js';
+import type { Rule, RuleCore, RuleDetailKey, StageModel } from '../model.js';
 
 /** A fact the catalog knows of: what rules may read. */
 export interface FactInfo {
@@ -10,13 +10,25 @@ export interface FactInfo {
   provenance: 'declared' | 'derived';
 }
 
-/** What scripts/build.mjs writes to dist/catalog.json: rules, stage models and the fact dictionary. */
+/**
+ * What scripts/build.mjs writes to dist/catalog.json: what every run needs
+ * (rules without their long prose, stage models, fact ids), kept small
+ * because `check` reads it on every CI build.
+ */
 export interface CatalogData {
   schema_version: 1;
-  rules: Rule[];
+  rules: RuleCore[];
   stageModels: StageModel[];
+  facts: Pick<FactInfo, 'id' | 'provenance'>[];
+}
+
+/** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */
+export interface CatalogDetails {
+  rules: Record<string, Pick<Rule, RuleDetailKey>>;
   facts: FactInfo[];
 }
+
+export const RULE_DETAIL_KEYS: RuleDetailKey[] = ['rationale', 'adr', 'example', 'templates'];
 
 /** Facts describing the stage itself, available to every rule. */
 export const STAGE_FACTS: FactInfo[] = [

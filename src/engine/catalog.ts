@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Rule, StageModel } from '../model.js';
+import type { Rule, RuleCore, StageModel } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import type { CatalogData, FactInfo } from './catalog-types.js';
+import type { CatalogData, CatalogDetails, FactInfo } from './catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from './rule-files.js';
 
 export interface Catalog {
-  rules: Rule[];
+  rules: RuleCore[];
   stageModels: Map<string, StageModel>;
-  facts: FactInfo[];
+  facts: CatalogData['facts'];
 }
 
 let builtIn: CatalogData | undefined;
@@ -18,6 +18,25 @@ let builtIn: CatalogData | undefined;
 export function builtInCatalog(): CatalogData {
   if (!builtIn) builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'utf8')) as CatalogData;
   return builtIn;
+}
+
+let details: CatalogDetails | undefined;
+
+/** Rationale, ADR hints, examples and fact descriptions: read only when a rule is explained or recorded. */
+export function catalogDetails(): CatalogDetails {
+  if (!details) details = JSON.parse(readFileSync(packagePath('dist', 'catalog-details.json'), 'utf8')) as CatalogDetails;
+  return details;
+}
+
+/** A rule with everything its file says. User rules carry it already; built-in ones get it from the details file. */
+export function withDetails(rule: RuleCore): Rule {
+  if (rule.rationale !== undefined) return rule as Rule;
+  return { ...rule, ...catalogDetails().rules[rule.id] } as Rule;
+}
+
+/** Every known fact with its type, unit and meaning. */
+export function factDictionary(): FactInfo[] {
+  return catalogDetails().facts;
 }
 
 /**

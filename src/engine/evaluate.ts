@@ -5,7 +5,7 @@ import {
   type FactSet,
   type Finding,
   type NotEvaluated,
-  type Rule,
+  type RuleCore,
   type StageResult,
 } from '../model.js';
 import { factTree } from '../facts/index.js';
@@ -24,7 +24,7 @@ export interface Evaluation {
 /** A bug in a rule (not in the user's profile): a condition that errors or does not yield a boolean. */
 export class RuleEvaluationError extends Error {
   constructor(
-    readonly rule: Rule,
+    readonly rule: RuleCore,
     message: string,
   ) {
     super(`rule ${rule.id}${rule.file ? ` (${rule.file})` : ''}: ${message}`);
@@ -50,7 +50,7 @@ export function stageFacts(stage: StageResult): Fact[] {
  * A rule outside the system's stage is silent; a rule whose facts are
  * missing is listed as not evaluated with the facts it lacks, never passed.
  */
-export function evaluateRules(rules: readonly Rule[], facts: FactSet, stage: StageResult, stageInputs: string[]): Evaluation {
+export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage: StageResult, stageInputs: string[]): Evaluation {
   const all = new Map(facts);
   for (const f of stageFacts(stage)) all.set(f.id, f);
   const ctx = factTree(all.values(), FACT_ROOTS);
@@ -103,11 +103,11 @@ export function evaluateRules(rules: readonly Rule[], facts: FactSet, stage: Sta
 }
 
 /** Facts the message quotes beyond those the condition reads (guarded placeholders). */
-function messageReads(rule: Rule): string[] {
+function messageReads(rule: RuleCore): string[] {
   return placeholders(rule.message).flatMap((p) => (p.isExpr ? factsRead(p.expr) : [p.expr]));
 }
 
-function toFinding(rule: Rule, reads: string[], facts: FactSet, ctx: Record<string, unknown>): Finding {
+function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<string, unknown>): Finding {
   const evidence: Evidence[] = [];
   for (const id of new Set([...reads, ...messageReads(rule)])) {
     const f = facts.get(id);

@@ -113,7 +113,7 @@ await esbuild.build({
     'import.meta.url': '__scaleAdviseModuleUrl',
   },
   banner: { js: "const __scaleAdviseModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none',
   logLevel: 'error',
   plugins: [lazyChildProcess],

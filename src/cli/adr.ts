@@ -1,3 +1,4 @@
+import { writeStdout } from '../util/stdout.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -117,8 +118,8 @@ export function registerAdr(program: Command, run: Run): void {
         const store = new AdrStore(location);
         const writeAdrDir = Boolean(dir) && store.format === 'nygard' && resolve(cwd, defaultDirFor('nygard')) !== store.dir;
         const result = await initRecords(store, { cwd, writeAdrDir });
-        if (result.adrDirFile) process.stdout.write(`${show(result.adrDirFile)}\n`);
-        if (result.created) process.stdout.write(`${show(result.created.path)}\n`);
+        if (result.adrDirFile) writeStdout(`${show(result.adrDirFile)}\n`);
+        if (result.created) writeStdout(`${show(result.created.path)}\n`);
         else process.stderr.write(`${store.display()} already holds records; nothing to do\n`);
         if (dir && store.format === 'madr' && !['docs/decisions', 'docs/adr'].includes(relative(cwd, store.dir))) {
           process.stderr.write(`Note: set \`adr: { dir: ${relative(cwd, store.dir)}, format: madr }\` in the profile so scale-advise finds this directory.\n`);
@@ -136,7 +137,7 @@ export function registerAdr(program: Command, run: Run): void {
     run(async () => {
       const store = openStore(flags);
       const created = await newRecord(store, { title: title.join(' '), status: flags.status });
-      process.stdout.write(`${show(created.path)}\n`);
+      writeStdout(`${show(created.path)}\n`);
       return 0;
     }),
   );
@@ -174,7 +175,7 @@ export function registerAdr(program: Command, run: Run): void {
           from: { rule, finding, profile: a.profilePath, ...(missing ? { missing } : {}) },
         });
         if (!finding) process.stderr.write(`note: ${rule.id} does not fire on ${a.profilePath}${missing ? ` (not evaluated: missing ${missing.join(', ')})` : ''}; the record says so\n`);
-        process.stdout.write(`${show(created.path)}\n`);
+        writeStdout(`${show(created.path)}\n`);
         written++;
       }
       if (flags.allOpen && !written) process.stderr.write('No open finding without a record; nothing written.\n');
@@ -193,7 +194,7 @@ export function registerAdr(program: Command, run: Run): void {
       const store = openStore(flags);
       requireRecords(store);
       const records = store.list();
-      process.stdout.write(flags.format === 'json' ? listJson(records, store) : listText(records, store));
+      writeStdout(flags.format === 'json' ? listJson(records, store) : listText(records, store));
       return 0;
     }),
   );
@@ -207,7 +208,7 @@ export function registerAdr(program: Command, run: Run): void {
       const store = openStore(flags);
       requireRecords(store);
       const created = await supersede(store, ref, title.join(' '));
-      process.stdout.write(`${show(created.path)}\n`);
+      writeStdout(`${show(created.path)}\n`);
       return 0;
     }),
   );
@@ -221,7 +222,7 @@ export function registerAdr(program: Command, run: Run): void {
       const store = openStore(flags);
       requireRecords(store);
       const r = linkRecords(store, source, link, target, reverse);
-      process.stdout.write(`${show(r.source.path)}\n${show(r.target.path)}\n`);
+      writeStdout(`${show(r.source.path)}\n${show(r.target.path)}\n`);
       return 0;
     }),
   );
@@ -236,7 +237,7 @@ export function registerAdr(program: Command, run: Run): void {
     run(() => {
       const store = openStore(flags);
       const path = writeIndex(store, { name: flags.name, force: flags.force });
-      process.stdout.write(`${show(path)}\n`);
+      writeStdout(`${show(path)}\n`);
       return 0;
     }),
   );

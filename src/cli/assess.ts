@@ -39,9 +39,9 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
       .option('--no-color', 'plain text even on a terminal')
       .option('-v, --verbose', 'show the sources under each finding'),
   ).action((flags: AssessFlags) =>
-    run(() => {
-      const formatter = FORMATTERS[flags.format];
-      if (!formatter) throw new UserError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got "${flags.format}"`);
+    run(async () => {
+      const loadFormatter = FORMATTERS[flags.format];
+      if (!loadFormatter) throw new UserError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got "${flags.format}"`);
       const threshold = flags.failOn ? parseSeverity(flags.failOn, '--fail-on') : undefined;
       const cwd = process.cwd();
       const a = assess({
@@ -51,6 +51,7 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
         stageModel: flags.stageModel,
       });
       const toFile = Boolean(flags.output && flags.output !== '-');
+      const formatter = await loadFormatter();
       const text = formatter(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false });
       emit(text, flags, cwd);
       return threshold && openAtOrAbove(a, threshold).length ? 1 : 0;

@@ -1,19 +1,20 @@
+import { writeStdout } from '../util/stdout.js';
 import type { Command } from 'commander';
-import { Chalk } from 'chalk';
 import { factDictionary, loadCatalog } from '../engine/catalog.js';
 import { UserError } from '../util/errors.js';
 import { colorLevel } from './io.js';
 import { findRule } from './rules.js';
-import { wrap } from '../report/text.js';
+import { wrap } from '../util/wrap.js';
 
-export function explainRule(id: string, flags: { format: string; rules?: string[] }): number {
+export async function explainRule(id: string, flags: { format: string; rules?: string[] }): Promise<number> {
   if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);
   const catalog = loadCatalog(flags.rules ?? [], process.cwd());
   const r = findRule(catalog, id);
   if (flags.format === 'json') {
-    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+    writeStdout(JSON.stringify(r, null, 2) + '\n');
     return 0;
   }
+  const { Chalk } = await import('chalk'); // loaded only for text output
   const c = new Chalk({ level: colorLevel(false) });
   const factInfo = new Map(factDictionary().map((f) => [f.id, f]));
   const out: string[] = [];
@@ -45,7 +46,7 @@ export function explainRule(id: string, flags: { format: string; rules?: string[
     out.push('');
   }
   if (r.example) out.push(c.bold('Example profile on which it fires'), ...r.example.trimEnd().split('\n').map((l) => `  ${l}`), '');
-  process.stdout.write(out.join('\n'));
+  writeStdout(out.join('\n'));
   return 0;
 }
 

@@ -1,4 +1,6 @@
+import { writeStdout } from '../util/stdout.js';
 import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { writeFileSafely } from '../util/write.js';
 
 export interface OutputOptions {
@@ -15,12 +17,12 @@ export function colorLevel(toFile: boolean, noColorFlag = false): 0 | 1 | 2 | 3 
     return force === '2' ? 2 : force === '3' ? 3 : 1;
   }
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
-  if (!process.stdout.isTTY) return 0;
+  if (!isatty(1)) return 0; // not process.stdout.isTTY: constructing that stream costs start-up time
   return process.env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
 /** Write a report to --output (atomically, never over an existing file without --force) or stdout. */
 export function emit(text: string, opts: OutputOptions, cwd: string): void {
   if (opts.output && opts.output !== '-') writeFileSafely(resolve(cwd, opts.output), text, opts.force);
-  else process.stdout.write(text);
+  else writeStdout(text);
 }

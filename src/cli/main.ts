@@ -15,10 +15,6 @@ const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
  */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  // `scale-advise ... | head` closes the pipe early; that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
   let exitCode = 0;
   const run = async (fn: () => Promise<number> | number) => {
     exitCode = await fn();

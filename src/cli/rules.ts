@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { Chalk } from 'chalk';
 import { loadCatalog, withDetails, type Catalog } from '../engine/catalog.js';
 import { KINDS, STAGE_IDS, type Rule, type RuleCore } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit } from './io.js';
-import { wrap } from '../report/text.js';
+import { wrap } from '../util/wrap.js';
 import topicsSchema from '../../schema/rule.schema.json' with { type: 'json' };
 
 const TOPICS: string[] = topicsSchema.properties.topics.items.enum;
@@ -42,7 +41,7 @@ export function filterRules(rules: RuleCore[], f: { topic?: string; kind?: strin
   );
 }
 
-export function registerRules(program: Command, run: (fn: () => Promise<number> | number) => Promise<void>, explain: (id: string, flags: { format: string; rules?: string[] }) => number): void {
+export function registerRules(program: Command, run: (fn: () => Promise<number> | number) => Promise<void>, explain: (id: string, flags: { format: string; rules?: string[] }) => Promise<number>): void {
   program
     .command('rules [id]')
     .description('list the rule catalog (or show one rule, like explain)')
@@ -54,7 +53,7 @@ export function registerRules(program: Command, run: (fn: () => Promise<number> 
     .option('-o, --output <file>', 'write the list to a file instead of stdout')
     .option('--force', 'replace the --output file if it exists')
     .action((id: string | undefined, flags: RulesFlags) =>
-      run(() => {
+      run(async () => {
         if (id) return explain(id, flags);
         checkChoice(flags.topic, TOPICS, '--topic');
         checkChoice(flags.kind, KINDS, '--kind');
@@ -71,6 +70,7 @@ export function registerRules(program: Command, run: (fn: () => Promise<number> 
               2,
             ) + '\n';
         } else {
+          const { Chalk } = await import('chalk'); // loaded only for text output
           const c = new Chalk({ level: colorLevel(Boolean(flags.output)) });
           const lines = rules.map(
             (r) => `${c.bold(r.id.padEnd(34))} ${r.kind.padEnd(14)} ${r.severity.padEnd(8)} ${r.title}\n${c.dim(wrap(`stages: ${r.stages.join(', ')} · topics: ${r.topics.join(', ')}`, 110, ' '.repeat(35)))}`,

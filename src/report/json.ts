@@ -46,6 +46,6 @@ export function jsonReportObject(a: Assessment) {
   };
 }
 
-export function formatJson(a: Assessment): string {
+export function formatJson(a: Assessment, _opts?: unknown): string {
   return JSON.stringify(jsonReportObject(a), null, 2) + '\n';
 }

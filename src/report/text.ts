@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Assessment, Evidence, Finding, Severity } from '../model.js';
+import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
 
 export interface TextOptions {
@@ -31,19 +32,6 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   }
 }
 
-export function wrap(text: string, width: number, indent: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && (indent + line + ' ' + w).length > width) {
-      lines.push(indent + line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(indent + line);
-  return lines.join('\n');
-}
 
 function evidenceLine(e: Evidence, profile: string): string {
   const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';

@@ -11,11 +11,6 @@ export interface TextOptions {
   verbose?: boolean;
 }
 
-const KIND_LABEL: Record<Finding['kind'], string> = {
-  'warning-sign': 'warning sign',
-  pitfall: 'pitfall',
-  recommendation: 'recommendation',
-};
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {

@@ -1,30 +1,79 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UserError } from './errors.js';
 
-/**
- * Write a file atomically (temp file + rename) and refuse to replace an
- * existing one unless `force` is set: nothing the user owns is lost by accident.
- */
-export function writeFileSafely(path: string, text: string, force = false): void {
-  if (existsSync(path) && !force) {
-    throw new UserError(`${path} already exists; pass --force to replace it`);
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
+function errno(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException)?.code;
+}
+
+/** Write `text` to a new temporary file in `dir`, flushed to disk; returns its path. */
+export function writeTemp(dir: string, text: string): string {
+  const tmp = join(dir, `.tmp.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}`);
+  const fd = openSync(tmp, 'wx');
   try {
-    fd = openSync(tmp, 'wx');
     writeSync(fd, text);
     fsyncSync(fd);
+  } finally {
     closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+  }
+  return tmp;
+}
+
+/**
+ * Put a finished temporary file at `path` only if nothing is there: a hard
+ * link fails rather than replace, so the file appears whole and never over
+ * another, even against a concurrent writer. Returns false when `path` exists.
+ */
+export function placeNew(tmp: string, path: string, text: string): boolean {
+  try {
+    linkSync(tmp, path);
+    return true;
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    if (existsSync(tmp)) unlinkSync(tmp);
-    const code = (e as NodeJS.ErrnoException).code;
+    if (errno(e) === 'EEXIST') return false;
+    // File systems without hard links: an exclusive create is still never an overwrite.
+    if (errno(e) !== 'EPERM' && errno(e) !== 'ENOTSUP' && errno(e) !== 'ENOSYS') throw e;
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (e2) {
+      if (errno(e2) === 'EEXIST') return false;
+      throw e2;
+    }
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Write a file atomically and refuse to replace an existing one unless
+ * `force` is set: nothing the user owns is lost by accident.
+ */
+export function writeFileSafely(path: string, text: string, force = false): void {
+  if (existsSync(path) && !force) throw new UserError(`${path} already exists; pass --force to replace it`);
+  let tmp: string | undefined;
+  try {
+    tmp = writeTemp(dirname(path), text);
+    if (force) renameSync(tmp, path);
+    else if (!placeNew(tmp, path, text)) throw new UserError(`${path} already exists; pass --force to replace it`);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const code = errno(e);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`cannot write ${path}: permission denied`);
     if (code === 'ENOENT') throw new UserError(`cannot write ${path}: the directory ${dirname(path)} does not exist`);
     throw e;
+  } finally {
+    if (tmp) removeQuietly(tmp);
   }
 }

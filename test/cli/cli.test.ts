@@ -103,6 +103,18 @@ describe('scale-advise CLI', () => {
     expect(runCli(['assess', '--profile', EXAMPLE, '--format', 'json', '--output', out, '--force']).code).toBe(0);
   });
 
+  it('ends quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" assess --verbose --profile "${EXAMPLE}" | head -1`], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(r.stdout).toMatch(/^scale-advise · /);
+    expect(r.stderr).toBe('');
+  });
+
+  it('writes large reports whole through a pipe', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" assess --profile "${EXAMPLE}" --format json | cat`], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 24 });
+    expect(r.stdout.length).toBeGreaterThan(20000);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
   it('refuses a profile over the size limit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-big-'));
     const file = join(dir, 'scale-advise.yaml');

@@ -1,10 +1,10 @@
 // The records in one ADR directory: listing, lookup, numbering and safe
 // creation. Creation is safe against concurrent runs (each number is
 // reserved with an exclusive lock file) and never replaces a file.
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
-import { writeFileSafely } from '../../util/write.js';
+import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
 import { parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
 import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
@@ -165,34 +165,19 @@ export class AdrStore {
 
   /** Write to a temporary file and hard-link it into place: the record appears whole, and never over another. */
   private writeNew(path: string, text: string): boolean {
-    const tmp = join(this.dir, `.new.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
-    let fd: number | undefined;
+    let tmp: string | undefined;
     try {
-      fd = openSync(tmp, 'wx');
-      writeSync(fd, text);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = undefined;
-      try {
-        linkSync(tmp, path);
-      } catch (e) {
-        // File systems without hard links: an exclusive create is still never an overwrite.
-        if (errno(e) !== 'EPERM' && errno(e) !== 'ENOTSUP' && errno(e) !== 'ENOSYS') throw e;
-        fd = openSync(path, 'wx');
-        writeSync(fd, text);
-        closeSync(fd);
-        fd = undefined;
-      }
-      return true;
+      tmp = writeTemp(this.dir, text);
+      return placeNew(tmp, path, text);
     } catch (e) {
-      if (errno(e) === 'EEXIST') return false;
       throw fsProblem(e, 'write', path);
     } finally {
-      if (fd !== undefined) closeSync(fd);
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // never created
+      if (tmp) {
+        try {
+          unlinkSync(tmp);
+        } catch {
+          // never created
+        }
       }
     }
   }

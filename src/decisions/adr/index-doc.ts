@@ -44,6 +44,14 @@ function edges(records: AdrRecord[]): { from: number; to: number; type: string }
   return out;
 }
 
+/** The status as a word, with a working link to the record that superseded it. */
+function statusCell(r: AdrRecord, records: AdrRecord[]): string {
+  const word = r.status.charAt(0).toUpperCase() + r.status.slice(1);
+  const by = r.links.find((l) => /^superseded by$/i.test(l.type));
+  const target = by && records.find((x) => x.number === by.target);
+  return target ? `${word} by [${target.number}](${encodeURI(target.file)})` : word;
+}
+
 export function renderIndex(records: AdrRecord[]): string {
   const lines = [GENERATED_MARKER, '', '# Architecture Decision Records', ''];
   if (!records.length) lines.push('No records yet. `scale-advise adr new TITLE` writes the first one.', '');
@@ -51,7 +59,7 @@ export function renderIndex(records: AdrRecord[]): string {
     lines.push('| No. | Title | Status | Date | Addresses |', '| ---: | --- | --- | --- | --- |');
     for (const r of records) {
       const addresses = r.addresses.map((a) => `\`${a}\``).join(', ');
-      lines.push(`| ${r.number} | [${cell(r.title)}](${encodeURI(r.file)}) | ${cell(r.statusText || r.status)} | ${cell(r.date ?? '')} | ${addresses} |`);
+      lines.push(`| ${r.number} | [${cell(r.title)}](${encodeURI(r.file)}) | ${statusCell(r, records)} | ${cell(r.date ?? '')} | ${addresses} |`);
     }
     lines.push('');
     const es = edges(records);

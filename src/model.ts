@@ -90,6 +90,10 @@ export interface Rule {
   file?: string;
   /** facts the condition reads, computed when the catalog is built */
   reads?: string[];
+  /** a rule from the user's own directory, not the shipped catalog */
+  user?: true;
+  /** where the condition stands in the rule file (rules loaded at run time) */
+  whenPosition?: Position | null;
 }
 
 /** What a finding needs of a rule; the rest (RuleDetails) is loaded only to explain or record it. */

@@ -58,7 +58,7 @@ export function loadCatalog(userRuleDirs: string[] = [], cwd = process.cwd()): C
       }
     }
     if (loaded.problems.length) throw new UserError(loaded.problems);
-    rules.push(...loaded.rules);
+    rules.push(...loaded.rules.map((r) => ({ ...r, user: true as const })));
   }
   return { rules, stageModels: new Map(data.stageModels.map((m) => [m.id, m])), facts: data.facts };
 }

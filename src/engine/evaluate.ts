@@ -9,6 +9,7 @@ import {
   type StageResult,
 } from '../model.js';
 import { factTree } from '../facts/index.js';
+import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
 import { formatValue } from './format-value.js';
 
@@ -21,15 +22,24 @@ export interface Evaluation {
   evaluated: number;
 }
 
-/** A bug in a rule (not in the user's profile): a condition that errors or does not yield a boolean. */
+/**
+ * A condition that errors or does not yield a boolean: a bug in the rule.
+ * In a user's rule that is the user's input to fix (a UserError, located at
+ * the condition); in a shipped rule it is a bug in scale-advise.
+ */
 export class RuleEvaluationError extends Error {
   constructor(
     readonly rule: RuleCore,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`rule ${rule.id}${rule.file ? ` (${rule.file})` : ''}: ${message}`);
+    super(`rule ${rule.id}${rule.file ? ` (${rule.file})` : ''}: ${reason}`);
     this.name = 'RuleEvaluationError';
   }
+}
+
+function ruleFailure(rule: RuleCore, reason: string): Error {
+  if (rule.user) return new UserError([{ file: rule.file ?? rule.id, position: rule.whenPosition ?? null, message: `rule \`${rule.id}\`: ${reason}` }]);
+  return new RuleEvaluationError(rule, reason);
 }
 
 /** The stage as facts, so conditions can say `stage.index >= 3`. */
@@ -86,14 +96,14 @@ export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage:
         notEvaluated.push({ rule: rule.id, missing: absent });
         continue;
       }
-      throw new RuleEvaluationError(rule, `the condition failed: ${message.split('\n')[0]}`);
+      throw ruleFailure(rule, `the condition failed: ${message.split('\n')[0]}`);
     }
     // With facts missing, a condition can still be decided by what is known
     // (`cache != 'none' && cache_hit_pct < 60` is false for a system without
     // a cache, whatever the hit rate). Such a result stands; only a condition
     // that actually needed the missing facts is "not evaluated".
     if (typeof result !== 'boolean') {
-      throw new RuleEvaluationError(rule, `the condition must yield true or false, got ${typeof result}`);
+      throw ruleFailure(rule, `the condition must yield true or false, got ${typeof result}`);
     }
     evaluated++;
     if (!result) continue;

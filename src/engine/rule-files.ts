@@ -69,7 +69,7 @@ export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, 
     if (stem !== raw.id) {
       problems.push({ file: display, position: positionAt(parsed, ['id']), message: `rule id \`${raw.id}\` must match its file name \`${stem}\`` });
     }
-    const { rule, issues } = checkRule({ ...raw, file: display }, knownFacts);
+    const { rule, issues } = checkRule({ ...raw, file: display, whenPosition: positionAt(parsed, ['when']) }, knownFacts);
     for (const issue of issues) {
       problems.push({ file: display, position: positionAt(parsed, [issue.field]), message: issue.message, hint: issue.hint });
     }

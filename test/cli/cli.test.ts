@@ -1,7 +1,7 @@
 // The CLI from the outside, as users and CI run it: a table of
 // {args, cwd, exitCode, output} over fixture folders (markdownlint-cli2 style).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,7 @@ const cases: Case[] = [
   { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },
   { name: 'runs custom rules named in the profile', args: ['assess'], cwd: join(FIX, 'profile-rules'), exitCode: 0, stdout: [/peak-rps-watch/] },
   { name: 'locates errors in a custom rule', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'bad-rule'), exitCode: 2, stderr: [/rules[\\/]broken\.yaml:4:11: `severity` must be one of: critical, high, medium, low, info/, /did you mean `high`/] },
+  { name: "locates a custom rule whose condition is not true or false", args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'rule-not-boolean'), exitCode: 2, stderr: [/rules[\\/]peak-sum\.yaml:7:7: rule `peak-sum`: the condition must yield true or false, got number/] },
   { name: 'lists rules by topic', args: ['rules', '--topic', 'read-replicas'], exitCode: 0, stdout: [/db-read-replicas/], notStdout: [/premature-microservices/] },
   { name: 'rejects an unknown topic with a suggestion', args: ['rules', '--topic', 'cachng'], exitCode: 2, stderr: [/did you mean "caching"/] },
   { name: 'lists rules by kind as JSON', args: ['rules', '--kind', 'pitfall', '--format', 'json'], exitCode: 0, stdout: [/"kind": "pitfall"/], notStdout: [/"kind": "warning-sign"/] },
@@ -113,6 +114,24 @@ describe('scale-advise CLI', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" assess --profile "${EXAMPLE}" --format json | cat`], { encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 24 });
     expect(r.stdout.length).toBeGreaterThan(20000);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it('reports a broken installation as an internal error (exit 3) with where to report it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'sa-broken-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    cpSync(join(ROOT, 'schema'), join(copy, 'schema'), { recursive: true });
+    writeFileSync(join(copy, 'dist', 'catalog.json'), '{ "rules": [ truncated');
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'scale-advise.cjs'), 'assess', '--profile', EXAMPLE], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/internal error: .*JSON/);
+    expect(r.stderr).toMatch(/please report it at https:\/\/github\.com\/.*--debug/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const debug = spawnSync(process.execPath, [join(copy, 'bin', 'scale-advise.cjs'), 'assess', '--debug', '--profile', EXAMPLE], { encoding: 'utf8' });
+    expect(debug.status).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
   it('refuses a profile over the size limit', () => {

@@ -10,7 +10,6 @@ const { Script } = require('node:vm');
 const Module = require('node:module');
 
 const file = join(__dirname, '..', 'dist', 'cli.cjs');
-const cacheFile = `${file}.cache`;
 let source;
 try {
   source = readFileSync(file, 'utf8');
@@ -19,9 +18,12 @@ try {
   process.exitCode = 3;
   return;
 }
+// The bundle ends with its build id; the cache made from it carries the same id.
+const buildId = /scale-advise-build=([0-9a-f]+)\s*$/.exec(source.slice(-64))?.[1];
+const cacheFile = buildId && join(__dirname, '..', 'dist', `cli.${buildId}.cache`);
 let cachedData;
 try {
-  cachedData = readFileSync(cacheFile);
+  if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {}
 const script = new Script(Module.wrap(source), { filename: file, cachedData });
 const mod = { exports: {} };
@@ -30,5 +32,5 @@ script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, joi
 globalThis.__scaleAdviseImport = (specifier) => import(specifier);
 mod.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  if (process.env.SCALE_ADVISE_WRITE_CODE_CACHE === '1') writeFileSync(cacheFile, script.createCachedData());
+  if (process.env.SCALE_ADVISE_WRITE_CODE_CACHE === '1' && cacheFile) writeFileSync(cacheFile, script.createCachedData());
 });

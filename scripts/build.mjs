@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build: generate the schema validators, compile and check the rule catalog,
 // write the generated docs, and bundle the CLI. Run by `npm install` (prepare).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -120,7 +121,13 @@ await esbuild.build({
 });
 
 // 4. The code cache, made from a representative run (the JSON report that CI reads).
-rmSync(join(root, 'dist', 'cli.cjs.cache'), { force: true });
+// V8 checks a cache against the source's length only, so the cache is named
+// after a hash of the bundle, which ends with that hash: a bundle never meets
+// another build's cache.
+const bundlePath = join(root, 'dist', 'cli.cjs');
+const buildId = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 16);
+writeFileSync(bundlePath, `${readFileSync(bundlePath, 'utf8')}//# scale-advise-build=${buildId}\n`);
+for (const name of readdirSync(join(root, 'dist'))) if (name.endsWith('.cache')) rmSync(join(root, 'dist', name));
 const training = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), 'assess', '--profile', join(root, 'examples', 'scale-advise.yaml'), '--format', 'json'], {
   env: { ...process.env, SCALE_ADVISE_WRITE_CODE_CACHE: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],

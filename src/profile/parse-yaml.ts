@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Document, LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Pair } from 'yaml';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
+import { fsProblem } from '../util/fs-errors.js';
 
 /** Large enough for any real profile or rule; small enough to refuse a hostile file fast. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ export function readYamlFile(file: string, displayName = file): ParsedYaml {
   try {
     size = statSync(file).size;
   } catch (e) {
-    throw new UserError([{ file: displayName, position: null, message: `cannot read file: ${describeFsError(e)}` }]);
+    throw fsProblem(e, 'read', displayName);
   }
   if (size > MAX_FILE_BYTES) {
     throw new UserError([
@@ -33,7 +34,7 @@ export function readYamlFile(file: string, displayName = file): ParsedYaml {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError([{ file: displayName, position: null, message: `cannot read file: ${describeFsError(e)}` }]);
+    throw fsProblem(e, 'read', displayName);
   }
   return parseYamlText(text, displayName);
 }
@@ -100,10 +101,3 @@ function firstLine(s: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return e instanceof Error ? e.message : String(e);
-}

@@ -1,10 +1,8 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from './errors.js';
+import { errno, fsProblem } from './fs-errors.js';
 
-function errno(e: unknown): string | undefined {
-  return (e as NodeJS.ErrnoException)?.code;
-}
 
 /** Write `text` to a new temporary file in `dir`, flushed to disk; returns its path. */
 export function writeTemp(dir: string, text: string): string {
@@ -69,10 +67,7 @@ export function writeFileSafely(path: string, text: string, force = false): void
     else if (!placeNew(tmp, path, text)) throw new UserError(`${path} already exists; pass --force to replace it`);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const code = errno(e);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(`cannot write ${path}: permission denied`);
-    if (code === 'ENOENT') throw new UserError(`cannot write ${path}: the directory ${dirname(path)} does not exist`);
-    throw e;
+    throw fsProblem(e, 'write', path);
   } finally {
     if (tmp) removeQuietly(tmp);
   }

@@ -2,7 +2,8 @@
 // create, create from a rule, supersede, link, initialise.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fsProblem, AdrStore } from './store.js';
+import { AdrStore } from './store.js';
+import { fsProblem } from '../../util/fs-errors.js';
 import { addLink, markSuperseded } from './links.js';
 import { loadRenderer } from './render.js';
 import { INIT_TEXT, recordData, recordDate, type FromRule, type RecordData } from './content.js';

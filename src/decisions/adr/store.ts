@@ -4,6 +4,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { errno, fsProblem } from '../../util/fs-errors.js';
 import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
 import { parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
@@ -11,27 +12,6 @@ import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
 
 /** A lock left by a run that died is ignored after this long. */
 const STALE_LOCK_MS = 60_000;
-
-function errno(e: unknown): string | undefined {
-  return (e as NodeJS.ErrnoException)?.code;
-}
-
-/** Turn a file-system failure on the user's directory into a clear user error. */
-export function fsProblem(e: unknown, action: string, path: string): Error {
-  const code = errno(e);
-  const why: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'the file system is read-only',
-    ENOTDIR: 'a part of the path is a file, not a directory',
-    ENOENT: 'no such file or directory',
-    EEXIST: 'it already exists',
-    ENOSPC: 'no space left on the device',
-    EISDIR: 'it is a directory',
-  };
-  if (code && why[code]) return new UserError(`cannot ${action} ${path}: ${why[code]}`);
-  return e instanceof Error ? e : new Error(String(e));
-}
 
 export class AdrStore {
   constructor(readonly location: AdrLocation) {}

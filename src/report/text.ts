@@ -49,6 +49,21 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   'expired-waiver': ' [waiver expired]',
 };
 
+/** One line a reader can stop at: how many of each kind, how many urgent, how many already decided. */
+function headline(a: Assessment): string {
+  const count = (k: Finding['kind']) => a.findings.filter((f) => f.kind === k).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    plural(count('warning-sign'), 'warning sign', 'warning signs'),
+    plural(count('pitfall'), 'pitfall', 'pitfalls'),
+    plural(count('recommendation'), 'recommendation', 'recommendations'),
+  ];
+  const open = a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver');
+  const urgent = open.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
+  const decided = a.findings.length - open.length;
+  return `Findings: ${parts.join(', ')}; ${urgent} open at high severity or above${decided ? `, ${decided} addressed or waived` : ''}.`;
+}
+
 /** Missing facts, those that would unlock the most rules first. */
 export function missingFactsByReach(a: Assessment): [string, string[]][] {
   const by = new Map<string, string[]>();
@@ -71,6 +86,7 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   }
   const dims = (['traffic', 'data', 'organization'] as const).map((d) => `${d} ${s.dimensions[d] ?? '?'}`).join(' · ');
   out.push(c.dim(`  ${dims}`), '');
+  if (a.findings.length) out.push(headline(a), '');
 
   const order: Finding['kind'][] = ['warning-sign', 'pitfall', 'recommendation'];
   if (!a.findings.length) {

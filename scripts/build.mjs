@@ -114,7 +114,7 @@ await esbuild.build({
     'import.meta.url': '__scaleAdviseModuleUrl',
   },
   banner: { js: "const __scaleAdviseModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: !process.env.NO_MINIFY,
+  minify: true,
   legalComments: 'none',
   logLevel: 'error',
   plugins: [lazyChildProcess],

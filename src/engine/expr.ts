@@ -1,20 +1,8 @@
 import { parse } from '@marcbachmann/cel-js';
+import { FACT_SECTIONS } from '../profile/types.js';
 
 /** Roots an expression may read: the profile's sections, derived facts and the stage. */
-export const FACT_ROOTS = [
-  'project',
-  'traffic',
-  'performance',
-  'database',
-  'architecture',
-  'delivery',
-  'observability',
-  'team',
-  'cost',
-  'security',
-  'derived',
-  'stage',
-] as const;
+export const FACT_ROOTS = [...FACT_SECTIONS, 'derived', 'stage'] as const;
 
 export type Compiled = ((ctx: Record<string, unknown>) => unknown) & { ast: unknown };
 

@@ -4,7 +4,7 @@ import { compareStrings } from './util/compare.js';
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
 import { buildFacts } from './facts/index.js';
 import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
-import { loadCatalog, type Catalog } from './engine/catalog.js';
+import { factDictionary, loadCatalog, type Catalog } from './engine/catalog.js';
 import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
 import { evaluateRules } from './engine/evaluate.js';
 import { applyDecisions } from './decisions/apply.js';
@@ -33,7 +33,24 @@ export function chooseStageModel(profile: Profile, catalog: Catalog, override?: 
   const name = override ?? profile.data.stage_model ?? DEFAULT_STAGE_MODEL;
   const custom = profile.data.stage_models?.[name];
   const base = catalog.stageModels.get(DEFAULT_STAGE_MODEL)!;
-  if (custom) return customStageModel(name, custom, base);
+  if (custom) {
+    // Stages are placed by numbers: only numeric facts can carry thresholds.
+    const known = factDictionary()
+      .filter((f) => (f.type === 'number' || f.type === 'integer') && !f.id.startsWith('stage.'))
+      .map((f) => f.id);
+    if (!known.includes(custom.dimension)) {
+      const near = closest(custom.dimension, known);
+      throw new UserError([
+        {
+          file: profile.displayPath,
+          position: profile.positionOf(['stage_models', name, 'dimension']),
+          message: `\`stage_models.${name}.dimension\` names no numeric fact: ${custom.dimension}`,
+          hint: near ? `did you mean \`${near}\`?` : 'docs/facts.md lists the facts',
+        },
+      ]);
+    }
+    return customStageModel(name, custom, base);
+  }
   const shipped = catalog.stageModels.get(name);
   if (shipped) return shipped;
   const known = [...catalog.stageModels.keys(), ...Object.keys(profile.data.stage_models ?? {})];

@@ -52,6 +52,7 @@ const cases: Case[] = [
   { name: 'treats YAML warnings as errors', args: ['assess'], cwd: join(FIX, 'tagged'), exitCode: 2, stderr: [/scale-advise\.yaml:2:10: invalid YAML: .*tag/i] },
   { name: 'refuses duplicate keys', args: ['assess'], cwd: join(FIX, 'dupkey'), exitCode: 2, stderr: [/scale-advise\.yaml:4:3: invalid YAML: Map keys must be unique/] },
   { name: 'rejects an unknown stage model with a suggestion', args: ['assess'], cwd: join(FIX, 'unknown-model'), exitCode: 2, stderr: [/scale-advise\.yaml:2:14: unknown stage model `seed-02`/, /did you mean `seed-002`/] },
+  { name: "rejects a custom stage model on a fact that does not exist", args: ['assess'], cwd: join(FIX, 'bad-model-fact'), exitCode: 2, stderr: [/scale-advise\.yaml:6:16: `stage_models\.ours\.dimension` names no numeric fact: traffic\.montly_active_users/, /did you mean `traffic\.monthly_active_users`/] },
   { name: 'uses a custom stage model from the profile', args: ['assess', '--format', 'json'], cwd: join(FIX, 'custom-model'), exitCode: 0, stdout: [/"model": "ours"/, /"id": "scale"/] },
   { name: 'chooses a shipped stage model by flag', args: ['assess', '--profile', EXAMPLE, '--stage-model', 'seed-002', '--format', 'json'], exitCode: 0, stdout: [/"model": "seed-002"/, /"id": "scale"/] },
   { name: 'prints JSON', args: ['assess', '--profile', EXAMPLE, '--format', 'json'], exitCode: 0, stdout: [/"schema_version": 1/, /"not_evaluated"/] },

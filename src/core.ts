@@ -1,4 +1,3 @@
-import { compareStrings } from './util/compare.js';
 // The pipeline: profile → facts → stage → rules → decisions → roadmap.
 // Commands call this; it holds the order of the steps and nothing else.
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
@@ -12,6 +11,7 @@ import { summarizeRoadmap } from './roadmap/summary.js';
 import { UserError } from './util/errors.js';
 import { closest } from './util/suggest.js';
 import { dirname, resolve } from 'node:path';
+import { compareStrings } from './util/compare.js';
 
 export interface AssessOptions {
   cwd: string;

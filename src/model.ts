@@ -48,6 +48,11 @@ export function severityRank(s: Severity): number {
 
 export type FindingStatus = 'open' | 'addressed' | 'waived' | 'expired-waiver';
 
+/** Still to be dealt with: open, or covered only by a waiver that has expired. */
+export function isOpen(f: { status: FindingStatus }): boolean {
+  return f.status === 'open' || f.status === 'expired-waiver';
+}
+
 export interface RuleSource {
   seed: string;
   point: string;

@@ -1,4 +1,3 @@
-import { writeStdout } from '../util/stdout.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -20,9 +19,11 @@ import {
   type AdrRecord,
   type ProfileAdrSettings,
 } from '../decisions/adr/index.js';
+import { isOpen } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { findRule } from './rules.js';
 import { commonOptions, type CommonOptions } from './options.js';
+import { writeStdout } from '../util/stdout.js';
 
 type Run = (fn: () => Promise<number> | number) => Promise<void>;
 
@@ -158,7 +159,7 @@ export function registerAdr(program: Command, run: Run): void {
       const addressed = addressedRules(store);
       const rules = ruleId
         ? [findRule(a.context.catalog, ruleId)]
-        : a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver').map((f) => findRule(a.context.catalog, f.rule));
+        : a.findings.filter(isOpen).map((f) => findRule(a.context.catalog, f.rule));
       let written = 0;
       for (const rule of rules) {
         const by = addressed.get(rule.id);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { assess } from '../core.js';
-import { severityRank, SEVERITIES, type Assessment, type Severity } from '../model.js';
+import { isOpen, severityRank, SEVERITIES, type Assessment, type Severity } from '../model.js';
 import { FORMATTERS, FORMAT_NAMES } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { colorLevel, emit } from './io.js';
@@ -23,7 +23,7 @@ export function parseSeverity(value: string, flag: string): Severity {
 /** Open findings (including expired waivers) at or above a severity. */
 export function openAtOrAbove(a: Assessment, threshold: Severity) {
   return a.findings.filter(
-    (f) => (f.status === 'open' || f.status === 'expired-waiver') && severityRank(f.severity) >= severityRank(threshold),
+    (f) => isOpen(f) && severityRank(f.severity) >= severityRank(threshold),
   );
 }
 

@@ -1,10 +1,10 @@
-import { writeStdout } from '../util/stdout.js';
 import type { Command } from 'commander';
 import { factDictionary, loadCatalog } from '../engine/catalog.js';
 import { UserError } from '../util/errors.js';
 import { colorLevel } from './io.js';
 import { findRule } from './rules.js';
 import { wrap } from '../util/wrap.js';
+import { writeStdout } from '../util/stdout.js';
 
 export async function explainRule(id: string, flags: { format: string; rules?: string[] }): Promise<number> {
   if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);

@@ -1,7 +1,7 @@
-import { writeStdout } from '../util/stdout.js';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { writeFileSafely } from '../util/write.js';
+import { writeStdout } from '../util/stdout.js';
 
 export interface OutputOptions {
   output?: string;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Finding } from '../model.js';
 import type { ProfileData } from '../profile/types.js';
 import { addressedRules } from './adr/addressed.js';
@@ -26,7 +26,7 @@ export function applyDecisions(findings: Finding[], opts: DecisionOptions): Find
   const marked = findings.map((f): Finding => {
     const record = addressed.get(f.rule);
     if (!record) return f;
-    const path = relative(opts.cwd, `${location.dir}/${record.file}`) || record.file;
+    const path = relative(opts.cwd, join(location.dir, record.file)) || record.file;
     return { ...f, status: 'addressed', addressed_by: path.split('\\').join('/') };
   });
   return applyWaivers(marked, opts.profile.waivers ?? [], opts.now);

@@ -46,6 +46,6 @@ export function jsonReportObject(a: Assessment) {
   };
 }
 
-export function formatJson(a: Assessment, _opts?: unknown): string {
+export function formatJson(a: Assessment): string {
   return JSON.stringify(jsonReportObject(a), null, 2) + '\n';
 }

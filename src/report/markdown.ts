@@ -4,7 +4,7 @@ import { formatValue } from '../engine/format-value.js';
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown report for pull requests, wikis and ADR context. */
-export function formatMarkdown(a: Assessment, _opts?: unknown): string {
+export function formatMarkdown(a: Assessment): string {
   const s = a.stage;
   const out: string[] = [`# Scaling assessment: ${a.profilePath}`, ''];
   out.push(

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Assessment, Evidence, Finding, Severity } from '../model.js';
+import { isOpen, type Assessment, type Evidence, type Finding, type Severity } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
 
@@ -10,7 +10,6 @@ export interface TextOptions {
   /** show evidence and sources under each finding */
   verbose?: boolean;
 }
-
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -26,7 +25,6 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
       return (t) => c.gray(t);
   }
 }
-
 
 function evidenceLine(e: Evidence, profile: string): string {
   const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
@@ -58,7 +56,7 @@ function headline(a: Assessment): string {
     plural(count('pitfall'), 'pitfall', 'pitfalls'),
     plural(count('recommendation'), 'recommendation', 'recommendations'),
   ];
-  const open = a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver');
+  const open = a.findings.filter(isOpen);
   const urgent = open.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
   const decided = a.findings.length - open.length;
   return `Findings: ${parts.join(', ')}; ${urgent} open at high severity or above${decided ? `, ${decided} addressed or waived` : ''}.`;
@@ -147,7 +145,7 @@ export function formatText(a: Assessment, opts: TextOptions): string {
     out.push('', c.bold.underline('Roadmap'), '');
     for (const p of phases) out.push(`  ${c.bold(p.id.padEnd(6))} ${p.items.map((i) => i.rule).join(', ')}`);
   }
-  const open = a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver').length;
+  const open = a.findings.filter(isOpen).length;
   const waived = a.findings.filter((f) => f.status === 'waived').length;
   out.push('', `${open} open${waived ? `, ${waived} waived` : ''}. \`scale-advise explain RULE\` tells more about any rule.`);
   return out.join('\n') + '\n';

@@ -1,7 +1,6 @@
+import { isOpen, severityRank, type Finding, type RoadmapItem, type RoadmapPhase } from '../model.js';
 import { compareStrings } from '../util/compare.js';
-import { severityRank, type Finding, type RoadmapItem, type RoadmapPhase } from '../model.js';
 
-const isOpen = (f: Finding) => f.status === 'open' || f.status === 'expired-waiver';
 
 /**
  * The roadmap summary that `assess` prints: open findings grouped by urgency.

@@ -2,6 +2,7 @@
 // Commands call this; it holds the order of the steps and nothing else.
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
 import { buildFacts } from './facts/index.js';
+import { readCollectedFacts } from './facts/collect/file.js';
 import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { factDictionary, loadCatalog, type Catalog } from './engine/catalog.js';
 import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
@@ -20,6 +21,10 @@ export interface AssessOptions {
   stageModel?: string;
   /** facts from other sources (repository detection, metrics) */
   extraFacts?: Fact[];
+  /** read `.scale-advise/collected.json` next to the profile (default true) */
+  collected?: boolean;
+  /** a collected value wins over a declared one */
+  preferCollected?: boolean;
   now?: Date;
 }
 
@@ -90,7 +95,8 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
   const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
   const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
   const model = chooseStageModel(profile, catalog, opts.stageModel);
-  const { facts, conflicts } = buildFacts(profile, opts.extraFacts);
+  const collected = opts.collected === false ? [] : readCollectedFacts(dirname(path), dirname(profile.displayPath));
+  const { facts, conflicts } = buildFacts(profile, [...(opts.extraFacts ?? []), ...collected], opts.preferCollected ? ['collected'] : []);
   const stage = placeStage(model, facts);
   const evaluation = evaluateRules(catalog.rules, facts, stage, stageInputs(model));
   const findings = applyDecisions(evaluation.findings, {

@@ -17,7 +17,7 @@ export interface Fact {
   position: Position | null;
   /** for derived facts: the facts it was computed from */
   from?: string[];
-  /** for detected facts: the file or command that showed it */
+  /** for detected and collected facts: the file, command or query that showed it */
   origin?: string;
 }
 
@@ -200,6 +200,11 @@ export interface Assessment {
 export interface FactConflict {
   fact: string;
   declared: unknown;
+  /** the detected or collected value */
   detected: unknown;
   origin?: string;
+  /** where the other value came from: `detected` or `collected` */
+  provenance: Provenance;
+  /** which of the two the assessment uses */
+  kept: Provenance;
 }

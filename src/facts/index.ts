@@ -1,20 +1,21 @@
-import type { Fact, FactConflict } from '../model.js';
+import type { Fact, FactConflict, Provenance } from '../model.js';
 import type { Profile } from '../profile/load.js';
 import { declaredFacts } from './declared.js';
 import { deriveFacts } from './derived.js';
 
 export interface FactBase {
   facts: Map<string, Fact>;
-  /** declared and detected facts that disagree; the declared value is kept */
+  /** declared facts that disagree with detected or collected ones */
   conflicts: FactConflict[];
 }
 
 /**
  * Merge facts from every source. A declared value wins over a detected or
- * collected one; when they disagree the disagreement is kept for the report.
- * Derived facts are computed last, from whatever won.
+ * collected one unless that provenance is in `prefer` (`--prefer-collected`);
+ * either way a disagreement is kept for the report. Derived facts are
+ * computed last, from whatever won.
  */
-export function buildFacts(profile: Profile, extra: Fact[] = []): FactBase {
+export function buildFacts(profile: Profile, extra: Fact[] = [], prefer: readonly Provenance[] = []): FactBase {
   const facts = new Map<string, Fact>();
   const conflicts: FactConflict[] = [];
   for (const f of declaredFacts(profile)) facts.set(f.id, f);
@@ -24,8 +25,17 @@ export function buildFacts(profile: Profile, extra: Fact[] = []): FactBase {
       facts.set(f.id, f);
       continue;
     }
+    const preferred = prefer.includes(f.provenance);
+    if (preferred) facts.set(f.id, f);
     if (JSON.stringify(declared.value) !== JSON.stringify(f.value)) {
-      conflicts.push({ fact: f.id, declared: declared.value, detected: f.value, ...(f.origin ? { origin: f.origin } : {}) });
+      conflicts.push({
+        fact: f.id,
+        declared: declared.value,
+        detected: f.value,
+        ...(f.origin ? { origin: f.origin } : {}),
+        provenance: f.provenance,
+        kept: preferred ? f.provenance : 'declared',
+      });
     }
   }
   for (const f of deriveFacts(facts)) facts.set(f.id, f);

@@ -27,7 +27,7 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 }
 
 function evidenceLine(e: Evidence, profile: string): string {
-  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
+  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance !== 'declared' ? ` (${e.provenance})` : '';
   return `${e.fact} = ${formatValue(e.value)}${where}`;
 }
 
@@ -131,8 +131,11 @@ export function formatText(a: Assessment, opts: TextOptions): string {
     out.push('');
   }
   if (a.conflicts.length) {
-    out.push(c.bold.underline('Declared and detected facts disagree (the declared value is used)'), '');
-    for (const k of a.conflicts) out.push(`  ${k.fact}: declared ${formatValue(k.declared)}, detected ${formatValue(k.detected)}${k.origin ? ` in ${k.origin}` : ''}`);
+    out.push(c.bold.underline('The profile disagrees with detected or collected facts'), '');
+    for (const k of a.conflicts) {
+      out.push(`  ${k.fact}: declared ${formatValue(k.declared)}, ${k.provenance} ${formatValue(k.detected)}; the ${k.kept} value is used`);
+      if (k.origin) out.push(c.dim(wrap(`${k.provenance === 'collected' ? 'measured by' : 'found in'} ${k.origin}`, width, '    ')));
+    }
     out.push('');
   }
   const comp = a.completeness;

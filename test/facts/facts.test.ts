@@ -92,6 +92,6 @@ describe('fact sources', () => {
     const { facts, conflicts } = buildFacts(p, detected);
     expect(facts.get('architecture.orchestration')?.value).toBe('vm');
     expect(facts.get('delivery.ci')).toMatchObject({ value: true, provenance: 'detected' });
-    expect(conflicts).toEqual([{ fact: 'architecture.orchestration', declared: 'vm', detected: 'kubernetes', origin: 'k8s/deploy.yaml' }]);
+    expect(conflicts).toEqual([{ fact: 'architecture.orchestration', declared: 'vm', detected: 'kubernetes', origin: 'k8s/deploy.yaml', provenance: 'detected', kept: 'declared' }]);
   });
 });

@@ -13,6 +13,8 @@ interface AssessFlags extends CommonOptions {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
+  collected?: boolean;
+  preferCollected?: boolean;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -37,7 +39,9 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
       .option('--force', 'replace the --output file if it exists')
       .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
       .option('--no-color', 'plain text even on a terminal')
-      .option('-v, --verbose', 'show the sources under each finding'),
+      .option('-v, --verbose', 'show the sources under each finding')
+      .option('--no-collected', 'ignore .scale-advise/collected.json (facts from `scale-advise collect`)')
+      .option('--prefer-collected', 'a collected value wins over the declared one (default: the profile wins)'),
   ).action((flags: AssessFlags) =>
     run(async () => {
       const loadFormatter = FORMATTERS[flags.format];
@@ -49,6 +53,8 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
         profile: flags.profile,
         ruleDirs: flags.rules,
         stageModel: flags.stageModel,
+        collected: flags.collected !== false,
+        preferCollected: flags.preferCollected ?? false,
       });
       const toFile = Boolean(flags.output && flags.output !== '-');
       const formatter = await loadFormatter();

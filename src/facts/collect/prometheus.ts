@@ -45,12 +45,15 @@ export async function collectFromPrometheus(opts: PrometheusOptions): Promise<So
 
   const call = async (path: string, params: Record<string, string>): Promise<ApiResponse> => {
     const url = new URL(`${endpoint.url.pathname.replace(/\/+$/, '')}/api/v1/${path}`, endpoint.url);
+    // queries go in a form body (they can be long); the other endpoints take GET only
+    const post = path === 'query';
+    if (!post) url.search = new URLSearchParams(params).toString();
     let res: Response;
     try {
       res = await fetch(url, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(params),
+        method: post ? 'POST' : 'GET',
+        headers: post ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' } : headers,
+        ...(post ? { body: new URLSearchParams(params) } : {}),
         redirect: 'error',
         signal: AbortSignal.timeout(opts.timeoutMs),
       });

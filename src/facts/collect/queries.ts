@@ -47,9 +47,9 @@ function readQueryFile(path: string, display: string): { parsed: ParsedYaml; dat
 /** Check a queries file's shape; every mistake at once, each at its line. */
 function checkQueryFile(parsed: ParsedYaml, data: QueryFile, display: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (path: (string | number)[], message: string, hint?: string) =>
-    problems.push({ file: display, position: positionAt(parsed, path), message, ...(hint ? { hint } : {}) });
-  for (const key of Object.keys(data)) if (key !== 'selectors' && key !== 'queries') at([key], `unknown key \`${key}\`; a queries file has \`selectors\` and \`queries\``);
+  const at = (path: (string | number)[], message: string, hint?: string, key = false) =>
+    problems.push({ file: display, position: positionAt(parsed, path, key), message, ...(hint ? { hint } : {}) });
+  for (const key of Object.keys(data)) if (key !== 'selectors' && key !== 'queries') at([key], `unknown key \`${key}\`; a queries file has \`selectors\` and \`queries\``, undefined, true);
   for (const [name, sel] of Object.entries(data.selectors ?? {})) {
     if (typeof sel !== 'string') at(['selectors', name], `selector \`${name}\` must be a string of label matchers, such as 'job="node"'`);
   }
@@ -58,7 +58,7 @@ function checkQueryFile(parsed: ParsedYaml, data: QueryFile, display: string): P
     const meta = facts.get(id);
     if (!meta || (meta.type !== 'number' && meta.type !== 'integer')) {
       const near = closest(id, [...facts.keys()]);
-      at(['queries', id], `\`${id}\` is not a numeric profile fact`, near ? `did you mean \`${near}\`?` : 'docs/facts.md lists the facts');
+      at(['queries', id], `\`${id}\` is not a numeric profile fact`, near ? `did you mean \`${near}\`?` : 'docs/facts.md lists the facts', true);
       continue;
     }
     const query = typeof entry === 'string' ? entry : entry?.query;

@@ -43,9 +43,10 @@ export function startProcess(cmd: string, args: string[], opts: { asUser?: strin
   return Object.assign(child, { output: () => out });
 }
 
-export async function stopProcess(child: ChildProcess | undefined, extraPids: number[] = []): Promise<void> {
+/** Stop a server: first `extraPids` (the server itself, when `child` is a wrapper) with `signal`, then the wrapper. */
+export async function stopProcess(child: ChildProcess | undefined, extraPids: number[] = [], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!child) return;
-  for (const pid of extraPids) safeKill(pid);
+  for (const pid of extraPids) safeKill(pid, signal);
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((res) => child.once('exit', () => res()));
   if (child.pid) safeKill(child.pid);

@@ -20,7 +20,7 @@ function loadedBy(args: string[], cwd = ROOT): string[] {
     .map((l) => l.slice(7));
 }
 
-const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars)(\/.*)?$/;
+const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|pg)(\/.*)?$/;
 
 describe('start-up stays lean', () => {
   it('assess --format json loads no UI, prompt or template module', () => {
@@ -28,6 +28,15 @@ describe('start-up stays lean', () => {
     expect(loaded.length).toBeGreaterThan(0); // the tracer works
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
     expect(loaded).not.toContain('node:child_process');
+    // collect's network code: the database driver and sockets
+    expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
+  });
+
+  it('loads the database driver only for collect --postgres', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
+    const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), 'collect', '--postgres', 'postgresql://u@127.0.0.1:9/db', '--timeout', '1s'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('LOADED pg\n');
   });
 
   it('loads the template engine only where it renders, and the tracer sees it there', () => {

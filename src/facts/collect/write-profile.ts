@@ -33,6 +33,8 @@ export function updateProfileText(text: string, facts: CollectedFact[], date: st
       map = new YAMLMap();
       doc.set(section, map);
     }
+    // a comment cannot follow a value inside `{ ... }`: a section we mark is written as a block
+    (map as YAMLMap).flow = false;
     const node = (map as YAMLMap).get(key, true);
     if (isScalar(node)) {
       if (node.value === f.value && MARK.test(node.comment ?? '')) {

@@ -3,6 +3,7 @@
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
 import { buildFacts } from './facts/index.js';
 import { readCollectedFacts } from './facts/collect/file.js';
+import { disagreementFinding } from './facts/disagreements.js';
 import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { factDictionary, loadCatalog, type Catalog } from './engine/catalog.js';
 import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
@@ -99,7 +100,8 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
   const { facts, conflicts } = buildFacts(profile, [...(opts.extraFacts ?? []), ...collected], opts.preferCollected ? ['collected'] : []);
   const stage = placeStage(model, facts);
   const evaluation = evaluateRules(catalog.rules, facts, stage, stageInputs(model));
-  const findings = applyDecisions(evaluation.findings, {
+  const disagreement = disagreementFinding(conflicts, (id) => profile.positionOf(id.split('.')));
+  const findings = applyDecisions([...evaluation.findings, ...disagreement], {
     profilePath: path,
     profile: profile.data,
     cwd: opts.cwd,

@@ -5,9 +5,14 @@ import { colorLevel } from './io.js';
 import { findRule } from './rules.js';
 import { wrap } from '../util/wrap.js';
 import { writeStdout } from '../util/stdout.js';
+import { DISAGREEMENT_EXPLANATION, DISAGREEMENT_RULE } from '../facts/disagreements.js';
 
 export async function explainRule(id: string, flags: { format: string; rules?: string[] }): Promise<number> {
   if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);
+  if (id === DISAGREEMENT_RULE && flags.format === 'text') {
+    writeStdout(DISAGREEMENT_EXPLANATION);
+    return 0;
+  }
   const catalog = loadCatalog(flags.rules ?? [], process.cwd());
   const r = findRule(catalog, id);
   if (flags.format === 'json') {

@@ -130,12 +130,10 @@ export function formatText(a: Assessment, opts: TextOptions): string {
     }
     out.push('');
   }
-  if (a.conflicts.length) {
-    out.push(c.bold.underline('The profile disagrees with detected or collected facts'), '');
-    for (const k of a.conflicts) {
-      out.push(`  ${k.fact}: declared ${formatValue(k.declared)}, ${k.provenance} ${formatValue(k.detected)}; the ${k.kept} value is used`);
-      if (k.origin) out.push(c.dim(wrap(`${k.provenance === 'collected' ? 'measured by' : 'found in'} ${k.origin}`, width, '    ')));
-    }
+  // the disagreements themselves are a finding; --verbose adds where each other value came from
+  if (opts.verbose && a.conflicts.some((k) => k.origin)) {
+    out.push(c.bold.underline('Where the detected and collected values come from'), '');
+    for (const k of a.conflicts) if (k.origin) out.push(c.dim(wrap(`${k.fact}: ${k.provenance === 'collected' ? 'measured by' : 'found in'} ${k.origin}`, width, '    ')));
     out.push('');
   }
   const comp = a.completeness;

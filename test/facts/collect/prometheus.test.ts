@@ -171,8 +171,15 @@ describe.skipIf(!HAVE)('collected facts in assess and in the profile', () => {
     const cpu = report.conflicts?.find((c) => c.fact === 'database.cpu_p95_pct');
     expect(cpu).toMatchObject({ declared: 92, detected: 80, provenance: 'collected', kept: 'declared' });
     expect(cpu?.origin).toContain('node_cpu_seconds_total');
-    const text = await runCli(['assess'], dir);
-    expect(text.stdout).toContain('database.cpu_p95_pct: declared 92, collected 80; the declared value is used');
+    // and it is an info finding, citing both values
+    const differs = report.findings.find((f) => f.rule === 'profile-disagrees-with-facts') as (typeof report.findings)[number] & { severity: string; message: string };
+    expect(differs.severity).toBe('info');
+    expect(differs.message).toContain('database.cpu_p95_pct: declared 92, collected 80; the declared value is used');
+    expect(differs.evidence).toContainEqual(expect.objectContaining({ fact: 'database.cpu_p95_pct', value: 80, provenance: 'collected' }));
+    const text = await runCli(['assess', '--verbose'], dir);
+    expect(text.stdout).toContain('profile-disagrees-with-facts');
+    expect((await runCli(['explain', 'profile-disagrees-with-facts'], dir)).code).toBe(0);
+    expect(text.stdout).toMatch(/database\.cpu_p95_pct: measured by prometheus http:\/\/127\.0\.0\.1:\d+: quantile_over_time/);
   });
 
   it('--prefer-collected: the measured value decides, and the evidence says collected', async () => {

@@ -37,6 +37,7 @@ for (const name of ['profile', 'rule']) {
   const schema = JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8'));
   const ajv = new Ajv2020.default({ strict: true, allErrors: true, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-scales-with', schemaType: 'string' });
   const validate = ajv.compile(schema);
   writeFileSync(join(generated, `${name}-validator.js`), NOTICE + toEsmImports(standaloneCode.default(ajv, validate)));
   writeFileSync(

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DIMENSIONS, type StageModel } from '../model.js';
+import { DIMENSIONS, SCALES_WITH, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
@@ -26,6 +26,7 @@ export function declaredFactDictionary(schema: Json): FactInfo[] {
       id,
       type: String(node.type ?? (node.enum ? 'string' : 'any')),
       ...(typeof node['x-unit'] === 'string' ? { unit: node['x-unit'] } : {}),
+      ...(typeof node['x-scales-with'] === 'string' ? { scales_with: node['x-scales-with'] as ScalesWith } : {}),
       description: String(node.description ?? ''),
       ...(Array.isArray(node.enum) ? { enum: node.enum } : {}),
       provenance: 'declared',
@@ -85,6 +86,12 @@ export function buildCatalog(root: string): BuildResult {
     ...DERIVED_FACTS.map((d) => ({ id: d.id, type: 'number', unit: d.unit, description: d.description, provenance: 'derived' as const })),
     ...STAGE_FACTS,
   ];
+  for (const f of facts) {
+    if (f.provenance !== 'declared' || (f.type !== 'number' && f.type !== 'integer')) continue;
+    if (!f.scales_with || !(SCALES_WITH as readonly string[]).includes(f.scales_with)) {
+      problems.push({ file: 'schema/profile.schema.json', position: null, message: `numeric fact ${f.id} needs x-scales-with, one of ${SCALES_WITH.join(', ')}` });
+    }
+  }
   const known = new Set(facts.map((f) => f.id));
   const files = listRuleFiles(join(root, 'rules'));
   const { rules, problems: ruleProblems } = loadRuleFiles(files, known, root);
@@ -124,7 +131,17 @@ export function buildCatalog(root: string): BuildResult {
     details.rules[r.id] = d as CatalogDetails['rules'][string];
     return c as CatalogData['rules'][number];
   });
-  const catalog: CatalogData = { schema_version: 1, rules: core, stageModels, facts: facts.map((f) => ({ id: f.id, provenance: f.provenance })) };
+  const catalog: CatalogData = {
+    schema_version: 1,
+    rules: core,
+    stageModels,
+    facts: facts.map((f) => ({
+      id: f.id,
+      provenance: f.provenance,
+      ...(f.scales_with && f.scales_with !== 'none' ? { scales_with: f.scales_with } : {}),
+      ...(f.unit === '%' ? { unit: f.unit } : {}),
+    })),
+  };
   return {
     catalog,
     details,

@@ -1,4 +1,4 @@
-import type { Rule, RuleCore, RuleDetailKey, StageModel } from '../model.js';
+import type { Rule, RuleCore, RuleDetailKey, ScalesWith, StageModel } from '../model.js';
 
 /** A fact the catalog knows of: what rules may read. */
 export interface FactInfo {
@@ -8,6 +8,8 @@ export interface FactInfo {
   description: string;
   enum?: unknown[];
   provenance: 'declared' | 'derived';
+  /** numeric facts: what the value grows with (schema `x-scales-with`) */
+  scales_with?: ScalesWith;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface CatalogData {
   schema_version: 1;
   rules: RuleCore[];
   stageModels: StageModel[];
-  facts: Pick<FactInfo, 'id' | 'provenance'>[];
+  facts: Pick<FactInfo, 'id' | 'provenance' | 'scales_with' | 'unit'>[];
 }
 
 /** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */

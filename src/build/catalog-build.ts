@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DIMENSIONS, SCALES_WITH, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';

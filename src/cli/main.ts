@@ -16,12 +16,8 @@ const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
  * Run the CLI and resolve to the exit code. Never calls process.exit: the
  * caller sets process.exitCode so piped output is always flushed whole.
  */
-export async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes('--debug');
-  let exitCode = 0;
-  const run: Run = async (fn) => {
-    exitCode = await fn();
-  };
+/** The command tree, with every command registered; `run` receives each action's work. */
+export function buildProgram(run: Run): Command {
   const program = new Command()
     .name('scale-advise')
     .description('An architecture advisor for growing systems: where you are, what to scale next, and what not to build yet.')
@@ -45,6 +41,20 @@ Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/**
+ * Run the CLI and resolve to the exit code. Never calls process.exit: the
+ * caller sets process.exitCode so piped output is always flushed whole.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const run: Run = async (fn) => {
+    exitCode = await fn();
+  };
+  const program = buildProgram(run);
   // No command at all: the help, on stdout, as a successful run.
   if (argv.every((a) => a === '--debug')) {
     program.outputHelp();

@@ -51,7 +51,7 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
   if (!found) {
     throw new UserError(
       `no profile found: looked for ${PROFILE_NAMES.join(', ')} in ${cwd} and its parents up to the repository root; ` +
-        'pass --profile PATH, or run `scale-advise init` to write one',
+        'pass --profile PATH, or start from the example profile (docs/profile.md)',
     );
   }
   return found;

@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import type { Run } from './run.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -16,7 +17,7 @@ const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
-  const run = async (fn: () => Promise<number> | number) => {
+  const run: Run = async (fn) => {
     exitCode = await fn();
   };
   const program = new Command()

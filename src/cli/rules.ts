@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import { loadCatalog, withDetails, type Catalog } from '../engine/catalog.js';
-import { KINDS, STAGE_IDS, type Rule, type RuleCore } from '../model.js';
+import { KINDS, STAGE_IDS, TOPICS, type Rule, type RuleCore } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit } from './io.js';
 import { wrap } from '../util/wrap.js';
-import topicsSchema from '../../schema/rule.schema.json' with { type: 'json' };
-
-const TOPICS: string[] = topicsSchema.properties.topics.items.enum;
 
 interface RulesFlags {
   topic?: string;

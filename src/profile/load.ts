@@ -85,6 +85,7 @@ export function loadProfile(path: string, cwd = process.cwd()): Profile {
 function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
   const problems: Problem[] = [];
   for (const [name, model] of Object.entries(data.stage_models ?? {})) {
+    if (!model) continue;
     const t = model.thresholds;
     if (t.length === 3 && !(t[0]! < t[1]! && t[1]! < t[2]!)) {
       problems.push({

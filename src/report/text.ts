@@ -45,6 +45,7 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   addressed: ' [addressed]',
   waived: ' [waived]',
   'expired-waiver': ' [waiver expired]',
+  baselined: ' [baselined]',
 };
 
 /** One line a reader can stop at: how many of each kind, how many urgent, how many already decided. */

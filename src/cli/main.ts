@@ -7,6 +7,8 @@ import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
 import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
+import { writeStdout } from '../util/stdout.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -27,7 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--debug', 'show stack traces for errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`) });
+    .configureOutput({
+      writeOut: (str) => writeStdout(str),
+      outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`),
+    });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);
@@ -40,22 +45,27 @@ Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
+  // No command at all: the help, on stdout, as a successful run.
+  if (argv.every((a) => a === '--debug')) {
+    program.outputHelp();
+    return EXIT.OK;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander has printed the message already
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE; // commander has printed the message already
     }
     if (isUserError(e)) {
       process.stderr.write(e.problems.length > 1 ? `scale-advise: ${e.problems.length} problems:\n${e.message}\n` : `scale-advise: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     const what = e instanceof RuleEvaluationError ? e.message : e instanceof Error ? e.message : String(e);
     process.stderr.write(`scale-advise: internal error: ${what}\nThis is a bug in scale-advise; please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' and the output of --debug'}.\n`);
     if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return 3;
+    return EXIT.INTERNAL;
   }
 }

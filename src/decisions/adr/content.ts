@@ -65,10 +65,11 @@ export interface FromRule {
   missing?: string[];
 }
 
-/** The date records carry: ADR_DATE if set (as adr-tools honours it), else today. */
+/** The date records carry: ADR_DATE if set (as adr-tools honours it), else SCALE_ADVISE_NOW, else today. */
 export function recordDate(now = new Date(), env = process.env): string {
-  const fromEnv = env.ADR_DATE?.trim();
-  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
+  for (const fromEnv of [env.ADR_DATE?.trim(), env.SCALE_ADVISE_NOW?.trim()]) {
+    if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -5,6 +5,8 @@ import { discoverProfile, displayPathFor, loadProfile, resolveProfilePath } from
 import { UserError } from '../util/errors.js';
 import { writeStdout } from '../util/stdout.js';
 import { parseDuration } from '../facts/collect/endpoint.js';
+import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
 
 interface CollectFlags {
   prometheus?: string;
@@ -33,7 +35,7 @@ function parseQuantile(text: string): number {
   return q;
 }
 
-export function registerCollect(program: Command, run: (fn: () => Promise<number> | number) => Promise<void>): void {
+export function registerCollect(program: Command, run: Run): void {
   program
     .command('collect')
     .description('read facts from live Prometheus and PostgreSQL, read-only, into .scale-advise/collected.json (or the profile)')
@@ -81,7 +83,7 @@ export function registerCollect(program: Command, run: (fn: () => Promise<number
           const written = writeRecord(profilePath ? dirname(profilePath) : cwd, record, flags.force);
           process.stderr.write(`wrote ${displayPathFor(written, cwd)}\n`);
         }
-        return 0;
+        return EXIT.OK;
       }),
     );
 }

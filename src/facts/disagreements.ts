@@ -13,7 +13,7 @@ export const DISAGREEMENT_EXPLANATION =
   '(`scale-advise collect`, kept in .scale-advise/collected.json). The declared value is used unless\n' +
   '`assess --prefer-collected` is given. The finding lists every such fact with both values.\n';
 
-export function disagreementFinding(conflicts: FactConflict[], positionOf: (factId: string) => Position | null): Finding[] {
+export function disagreementFinding(conflicts: readonly FactConflict[], positionOf: (factId: string) => Position | null): Finding[] {
   if (!conflicts.length) return [];
   const evidence: Evidence[] = conflicts.flatMap((k) => {
     const at = positionOf(k.fact);

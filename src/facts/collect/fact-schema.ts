@@ -28,7 +28,7 @@ export function profileFactSchema(): Map<string, FactSchema> {
 /** Round as the unit deserves and keep within the schema's bounds; undefined for a fact the profile does not have. */
 export function shapeValue(id: string, raw: number): number | undefined {
   const field = profileFactSchema().get(id);
-  if (!field || !Number.isFinite(raw)) return undefined;
+  if (!field || (field.type !== 'number' && field.type !== 'integer') || !Number.isFinite(raw)) return undefined;
   let v = field.type === 'integer' ? Math.round(raw) : Math.round(raw * 100) / 100;
   if (field.minimum !== undefined) v = Math.max(field.minimum, v);
   if (field.maximum !== undefined) v = Math.min(field.maximum, v);

@@ -57,12 +57,14 @@ function checkQueryFile(parsed: ParsedYaml, data: QueryFile, display: string): P
   for (const [id, entry] of Object.entries(data.queries ?? {})) {
     const meta = facts.get(id);
     if (!meta || (meta.type !== 'number' && meta.type !== 'integer')) {
-      const near = closest(id, [...facts.keys()]);
+      const numeric = [...facts].filter(([, f]) => f.type === 'number' || f.type === 'integer').map(([k]) => k);
+      const near = closest(id, numeric);
       at(['queries', id], `\`${id}\` is not a numeric profile fact`, near ? `did you mean \`${near}\`?` : 'docs/facts.md lists the facts', true);
       continue;
     }
     const query = typeof entry === 'string' ? entry : entry?.query;
-    if (typeof query !== 'string' || !query.trim()) at(['queries', id], `\`${id}\` needs a PromQL \`query\` (a string)`);
+    const hasQueryKey = typeof entry === 'object' && entry !== null && 'query' in entry;
+    if (typeof query !== 'string' || !query.trim()) at(['queries', id, ...(hasQueryKey ? ['query'] : [])], `\`${id}\` needs a PromQL \`query\` (a string)`);
     if (typeof entry === 'object' && entry) {
       if (entry.window !== undefined && entry.window !== 'range' && entry.window !== 'instant') at(['queries', id, 'window'], '`window` must be `range` or `instant`');
       if (entry.metrics !== undefined && (!Array.isArray(entry.metrics) || entry.metrics.some((m) => typeof m !== 'string'))) {

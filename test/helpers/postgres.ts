@@ -12,6 +12,8 @@ export const SUPERUSER_PASSWORD = 'setup-only-Pw1';
 
 export interface RunningPostgres {
   port: number;
+  /** start a hot standby streaming from this server; resolves once it streams */
+  addStandby: () => Promise<void>;
   /** a superuser client for setting up and checking */
   admin: (database?: string) => Promise<pg.Client>;
   url: (user: string, password: string, database: string) => string;
@@ -53,19 +55,42 @@ export async function startPostgres(): Promise<RunningPostgres> {
     await c.end();
     return true;
   }, 'postgres', child);
+  const standbys: { child: ReturnType<typeof startProcess>; data: string }[] = [];
+  const pidOf = (dataDir: string) => {
+    try {
+      return [Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])];
+    } catch {
+      return []; // not running
+    }
+  };
+  const addStandby = async () => {
+    const standbyData = join(dir, `standby${standbys.length + 1}`);
+    const backupArgs = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standbyData, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast'];
+    const env = { ...process.env, PGPASSWORD: SUPERUSER_PASSWORD };
+    const [bcmd, bargs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_basebackup'), ...backupArgs]] : [join(PG_BIN, 'pg_basebackup'), backupArgs];
+    const backup = spawnSync(bcmd as string, bargs as string[], { encoding: 'utf8', env });
+    if (backup.status !== 0) throw new Error(`pg_basebackup failed: ${backup.stderr}`);
+    const standbyPort = await freePort();
+    const child = startProcess(join(PG_BIN, 'postgres'), ['-D', standbyData, '-p', String(standbyPort), '-k', dir, '-c', 'listen_addresses=127.0.0.1'], asRoot ? { asUser: 'postgres' } : {});
+    standbys.push({ child, data: standbyData });
+    await waitFor(async () => {
+      const c = await admin();
+      try {
+        return (await c.query("SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'")).rows[0].n === standbys.length;
+      } finally {
+        await c.end();
+      }
+    }, 'the standby', child);
+  };
   return {
     port,
+    addStandby,
     admin,
     url,
     stop: async () => {
+      for (const s of standbys) await stopProcess(s.child, pidOf(s.data), 'SIGINT');
       // the postmaster runs under runuser and timeout: a fast shutdown (SIGINT) by its own pid
-      let postmaster: number[] = [];
-      try {
-        postmaster = [Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])];
-      } catch {
-        // not running
-      }
-      await stopProcess(child, postmaster, 'SIGINT');
+      await stopProcess(child, pidOf(data), 'SIGINT');
       rmSync(dir, { recursive: true, force: true });
     },
   };

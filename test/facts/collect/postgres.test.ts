@@ -160,6 +160,14 @@ describe.skipIf(!HAVE)('collect from PostgreSQL', () => {
     expect(why).toContain('GRANT pg_monitor TO plainrole');
   });
 
+  it('counts a streaming standby as a replica', async () => {
+    await server.addStandby();
+    const dir = tempDir();
+    const r = await runCli(['collect', '--postgres', server.url('monitor', MONITOR_PW, 'app')], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(record(dir).facts.find((f) => f.id === 'database.read_replicas')?.value).toBe(1);
+  }, 60000);
+
   it('a wrong password: exit 2, the login refused, the password nowhere', async () => {
     const dir = tempDir();
     const r = await runCli(['collect', '--postgres', server.url('monitor', 'Wrong-Secret-99', 'app')], dir);

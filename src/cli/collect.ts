@@ -45,7 +45,7 @@ export function registerCollect(program: Command, run: Run): void {
     .option('--peak-quantile <q>', 'the quantile of the range that stands for "peak"', '0.99')
     .option('--queries <file>', 'YAML file overriding PromQL queries or label selectors (see docs/collect.md)')
     .option('--end <time>', 'end of the range, YYYY-MM-DD or an ISO time (default: now)')
-    .option('--timeout <duration>', 'give up on a server or a query after this long', '10s')
+    .option('--timeout <duration>', 'give up on a server or a query after this long', '30s')
     .option('--write-profile', 'write the values into the profile (keeping its comments) instead of .scale-advise/collected.json')
     .option('-p, --profile <path>', 'profile whose directory holds .scale-advise/ (default: found as assess finds it)')
     .option('--force', 'replace a .scale-advise/collected.json that collect did not write')

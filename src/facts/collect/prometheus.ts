@@ -58,6 +58,8 @@ export async function collectFromPrometheus(opts: PrometheusOptions): Promise<So
         signal: AbortSignal.timeout(opts.timeoutMs),
       });
     } catch (e) {
+      // a server that answered before and is only slow on one query fails that fact alone
+      if (isTimeout(e) && path === 'query' && reachable) throw new Error(`the query did not finish within ${opts.timeoutMs / 1000}s (raise --timeout, or shorten --range)`);
       throw new ServerFailure(scrub(networkReason(e, where, opts.timeoutMs), ...secrets));
     }
     if (res.status === 401 || res.status === 403) {
@@ -67,7 +69,7 @@ export async function collectFromPrometheus(opts: PrometheusOptions): Promise<So
     try {
       body = (await res.json()) as ApiResponse;
     } catch (e) {
-      if (isTimeout(e)) throw new ServerFailure(`${where} did not finish answering within ${opts.timeoutMs / 1000}s`);
+      if (isTimeout(e)) throw new Error(`${where} did not finish answering within ${opts.timeoutMs / 1000}s`);
       throw new ServerFailure(`${where} answered HTTP ${res.status} with something other than the Prometheus API's JSON: is this the Prometheus base URL?`);
     }
     if (body.status !== 'success') {
@@ -78,8 +80,10 @@ export async function collectFromPrometheus(opts: PrometheusOptions): Promise<So
 
   const failures: NotCollected[] = [];
   const facts: SourceResult['facts'] = [];
+  let reachable = false;
   try {
     await call('status/buildinfo', {});
+    reachable = true;
   } catch (e) {
     const reason = e instanceof ServerFailure ? e.message : `${where} does not answer like Prometheus: ${(e as Error).message}`;
     return { facts, failures: [{ fact: null, source: 'prometheus', reason }] };
@@ -101,7 +105,8 @@ export async function collectFromPrometheus(opts: PrometheusOptions): Promise<So
       return;
     }
     try {
-      const body = await call('query', { query: q.query, time: String(opts.end.getTime() / 1000) });
+      // Prometheus stops evaluating at its own timeout, so a slow query does not keep working for nobody
+      const body = await call('query', { query: q.query, time: String(opts.end.getTime() / 1000), timeout: `${Math.max(1, Math.floor(opts.timeoutMs / 1000))}s` });
       const raw = singleNumber(body);
       if (typeof raw === 'string') {
         failures.push({ fact: q.fact, source: 'prometheus', reason: await noDataReason(raw, q, metricNames) });

@@ -9,8 +9,8 @@ export interface PgFactQuery {
   sql: string;
   /** pg_monitor: sees other sessions' activity; pg_stat_statements: the extension is installed */
   needs: ('pg_monitor' | 'pg_stat_statements')[];
-  /** the fact is read another way when this one cannot run */
-  fallbackFor?: 'pg_stat_statements';
+  /** another way to read a fact, tried only when the ones before it could not run */
+  fallback?: true;
   method?: string;
   compute(row: PgRow): number | undefined;
 }
@@ -36,7 +36,7 @@ export const PG_QUERIES: PgFactQuery[] = [
     fact: 'database.read_pct',
     sql: 'SELECT tup_fetched AS reads, tup_inserted + tup_updated + tup_deleted AS writes FROM pg_stat_database WHERE datname = current_database()',
     needs: [],
-    fallbackFor: 'pg_stat_statements',
+    fallback: true,
     method: 'rows (pg_stat_database; install pg_stat_statements to count statements)',
     compute: (r) => share(num(r.reads), num(r.reads) + num(r.writes)),
   },

@@ -51,10 +51,10 @@ export async function collectFromPostgres(opts: PostgresOptions): Promise<PgResu
     for (const q of PG_QUERIES) {
       if (done.has(q.fact)) continue;
       // when another way to read the fact follows, a failure here is not yet the fact's failure
-      const fallback = PG_QUERIES.some((o) => o.fact === q.fact && o.fallbackFor && PG_QUERIES.indexOf(o) > PG_QUERIES.indexOf(q));
+      const laterWay = PG_QUERIES.slice(PG_QUERIES.indexOf(q) + 1).some((o) => o.fact === q.fact && o.fallback);
       const lacking = q.needs.filter((n) => !has[n]);
       if (lacking.length) {
-        if (!fallback) failures.push({ fact: q.fact, source: 'postgresql', reason: lackingReason(lacking, caps.role) });
+        if (!laterWay) failures.push({ fact: q.fact, source: 'postgresql', reason: lackingReason(lacking, caps.role) });
         continue;
       }
       await client.query('SAVEPOINT fact');
@@ -64,14 +64,14 @@ export async function collectFromPostgres(opts: PostgresOptions): Promise<PgResu
         const raw = row ? q.compute(row) : undefined;
         const value = raw === undefined || !Number.isFinite(raw) ? undefined : shapeValue(q.fact, raw);
         if (value === undefined) {
-          if (!fallback) failures.push({ fact: q.fact, source: 'postgresql', reason: 'no data: nothing counted yet (the statistics are empty)' });
+          if (!laterWay) failures.push({ fact: q.fact, source: 'postgresql', reason: 'no data: nothing counted yet (the statistics are empty)' });
           continue;
         }
         done.add(q.fact);
         facts.push({ id: q.fact, value, source: 'postgresql', url: opts.endpoint.display, query: q.sql, at: opts.at.toISOString(), window: 'instant', ...(q.method ? { method: q.method } : {}) });
       } catch (e) {
         await client.query('ROLLBACK TO SAVEPOINT fact').catch(() => undefined);
-        if (!fallback) failures.push({ fact: q.fact, source: 'postgresql', reason: scrub(queryReason(e), ...secrets) });
+        if (!laterWay) failures.push({ fact: q.fact, source: 'postgresql', reason: scrub(queryReason(e), ...secrets) });
       }
     }
     await client.query('ROLLBACK').catch(() => undefined);

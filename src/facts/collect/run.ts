@@ -19,7 +19,7 @@ export interface CollectOptions {
   progress?: (message: string) => void;
 }
 
-type Measured = CollectedFact & { window: 'range' | 'instant' };
+export type Measured = CollectedFact & { window: 'range' | 'instant' };
 
 /**
  * When two servers measure the same fact, a value over the whole range (a
@@ -28,6 +28,16 @@ type Measured = CollectedFact & { window: 'range' | 'instant' };
  */
 function rank(f: Measured): number {
   return (f.window === 'range' ? 2 : 0) + (f.source === 'postgresql' ? 1 : 0);
+}
+
+/** One value per fact, the best measured, in fact order. */
+export function pickMeasured(all: Measured[]): Map<string, Measured> {
+  const best = new Map<string, Measured>();
+  for (const f of all) {
+    const held = best.get(f.id);
+    if (!held || rank(f) > rank(held)) best.set(f.id, f);
+  }
+  return new Map([...best].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export async function collectFacts(opts: CollectOptions): Promise<CollectedRecord> {
@@ -59,12 +69,8 @@ export async function collectFacts(opts: CollectOptions): Promise<CollectedRecor
   }
   const results = await Promise.all(runs);
 
-  const best = new Map<string, Measured>();
-  for (const f of results.flatMap((r) => r.facts)) {
-    const held = best.get(f.id);
-    if (!held || rank(f) > rank(held)) best.set(f.id, f);
-  }
-  const facts = [...best.values()].map(({ window: _window, ...f }) => f).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const best = pickMeasured(results.flatMap((r) => r.facts));
+  const facts = [...best.values()].map(({ window: _window, ...f }) => f);
   // A fact one server could not give but another did is not missing.
   const notCollected = results.flatMap((r) => r.failures).filter((n) => n.fact === null || !best.has(n.fact));
   const sources: { source: CollectSource; url: string }[] = [];

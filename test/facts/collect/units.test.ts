@@ -9,6 +9,7 @@ import { prometheusQueries } from '../../../src/facts/collect/queries.js';
 import { parseDuration, parseEndpoint, scrub } from '../../../src/facts/collect/endpoint.js';
 import type { CollectedFact } from '../../../src/facts/collect/file.js';
 import { shapeValue } from '../../../src/facts/collect/fact-schema.js';
+import { pickMeasured, type Measured } from '../../../src/facts/collect/run.js';
 
 const fact = (id: string, value: number): CollectedFact => ({ id, value, source: 'postgresql', url: 'postgresql://db:5432/app', query: 'SELECT 1' });
 const MARK = 'collected from postgresql postgresql://db:5432/app on 2026-11-03';
@@ -81,5 +82,21 @@ describe('server addresses and values', () => {
     expect(shapeValue('database.cpu_p95_pct', 100.4)).toBe(100);
     expect(shapeValue('performance.latency_p95_ms', 406.256)).toBe(406.26);
     expect(shapeValue('database.engine', 1)).toBeUndefined();
+  });
+});
+
+describe('a fact measured by both servers', () => {
+  const m = (id: string, value: number, source: 'prometheus' | 'postgresql', window: 'range' | 'instant'): Measured => ({ ...fact(id, value), source, window });
+
+  it('keeps the value over the range before a reading of one moment, then the database before the exporter', () => {
+    const best = pickMeasured([
+      m('database.connections_used_pct', 35, 'postgresql', 'instant'),
+      m('database.connections_used_pct', 90, 'prometheus', 'range'),
+      m('database.size_gb', 42, 'prometheus', 'instant'),
+      m('database.size_gb', 41.8, 'postgresql', 'instant'),
+    ]);
+    expect([...best.keys()]).toEqual(['database.connections_used_pct', 'database.size_gb']);
+    expect(best.get('database.connections_used_pct')?.value).toBe(90);
+    expect(best.get('database.size_gb')?.value).toBe(41.8);
   });
 });

@@ -32,7 +32,7 @@ export function formatMarkdown(a: Assessment): string {
     for (const f of a.findings) {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
       if (f.evidence.length) {
-        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
+        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : e.provenance !== 'declared' ? ` (${e.provenance})` : ''}`).join(', '), '');
       }
       out.push('**Sources:**', ...f.sources.map((src) => `- ${src.seed}: ${src.point}`), '');
     }

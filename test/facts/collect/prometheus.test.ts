@@ -2,6 +2,8 @@
 // generated series whose peaks, percentiles and shares are known.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END, PROMETHEUS, PROMTOOL, SHAPE, startPrometheus, type RunningPrometheus } from '../../helpers/prometheus.js';
@@ -139,6 +141,27 @@ describe('collect from a Prometheus that is not there', () => {
       expect(Date.now() - started).toBeLessThan(15000);
     } finally {
       await silent.close();
+    }
+  });
+
+  it('follows no redirect: only the address given is contacted', async () => {
+    let elsewhere = 0;
+    const other = createServer((_req, res) => {
+      elsewhere++;
+      res.end('{}');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
+    const redirecting = createServer((_req, res) => res.writeHead(302, { location: target }).end());
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+    try {
+      const r = await runCli(['collect', '--prometheus', `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`], tempDir());
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('answered with a redirect');
+      expect(elsewhere).toBe(0);
+    } finally {
+      await new Promise((r) => redirecting.close(r));
+      await new Promise((r) => other.close(r));
     }
   });
 

@@ -84,6 +84,11 @@ describe.skipIf(!HAVE)('collected facts in assess and in the profile', () => {
     const vertical = report.findings.find((f) => f.rule === 'db-vertical-first');
     expect(vertical?.evidence).toContainEqual(expect.objectContaining({ fact: 'database.cpu_p95_pct', value: 80, provenance: 'collected' }));
     expect(report.conflicts?.find((c) => c.fact === 'database.cpu_p95_pct')?.kept).toBe('collected');
+    // every report format says where a value came from
+    const md = await runCli(['assess', '--format', 'markdown', '--prefer-collected'], dir);
+    expect(md.stdout).toContain('`database.cpu_p95_pct` = 80 (collected)');
+    const text = await runCli(['assess', '--verbose', '--prefer-collected'], dir);
+    expect(text.stdout).toContain('database.cpu_p95_pct = 80 (collected)');
     // --no-collected: as if nothing had been measured
     const plain = await assessJson(dir, '--no-collected');
     expect(plain.conflicts).toBeUndefined();

@@ -75,14 +75,16 @@ export function registerCollect(program: Command, run: Run): void {
         if (!record.facts.length) {
           throw new UserError(`nothing could be collected:\n${record.not_collected.map((n) => `  ${n.fact ?? n.source}: ${n.reason}`).join('\n')}`);
         }
-        writeStdout(flags.format === 'json' ? JSON.stringify(record, null, 2) + '\n' : formatCollectSummary(record));
+        // write first: a summary is printed only for what was kept
+        let note: string;
         if (profile) {
           const update = writeProfile(profile.path, profile.displayPath, record);
-          process.stderr.write(`${profile.displayPath}: ${update.updated.length} value(s) updated, ${update.added.length} added\n`);
+          note = `${profile.displayPath}: ${update.updated.length} value(s) updated, ${update.added.length} added`;
         } else {
-          const written = writeRecord(profilePath ? dirname(profilePath) : cwd, record, flags.force);
-          process.stderr.write(`wrote ${displayPathFor(written, cwd)}\n`);
+          note = `wrote ${displayPathFor(writeRecord(profilePath ? dirname(profilePath) : cwd, record, flags.force), cwd)}`;
         }
+        writeStdout(flags.format === 'json' ? JSON.stringify(record, null, 2) + '\n' : formatCollectSummary(record));
+        process.stderr.write(`${note}\n`);
         return EXIT.OK;
       }),
     );

@@ -1,6 +1,6 @@
 // `collect --prometheus` against a real Prometheus holding two days of
 // generated series whose peaks, percentiles and shares are known.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +71,18 @@ describe.skipIf(!HAVE)('collect from Prometheus', () => {
     expect(peak).toMatchObject({ source: 'prometheus', url: prom.url, range: { end: END.toISOString() } });
     expect(peak.query).toContain('quantile_over_time(0.99, sum(rate(http_requests_total[5m]))[2d:5m])');
     expect(r.stdout).toContain('traffic.peak_rps');
+  });
+
+  it('replaces its own record, but a file it did not write only with --force', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.scale-advise'));
+    writeFileSync(join(dir, '.scale-advise', 'collected.json'), '{"mine": true}\n');
+    const refused = await runCli(['collect', '--prometheus', prom.url, ...AT], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('already exists; pass --force to replace it');
+    expect(readFileSync(join(dir, '.scale-advise', 'collected.json'), 'utf8')).toBe('{"mine": true}\n');
+    expect((await runCli(['collect', '--prometheus', prom.url, ...AT, '--force'], dir)).code).toBe(0);
+    expect((await runCli(['collect', '--prometheus', prom.url, ...AT], dir)).code).toBe(0);
   });
 
   it('takes the peak at the quantile given: at 0.999 the spike counts', async () => {

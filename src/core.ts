@@ -8,6 +8,7 @@ import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from '
 import { evaluateRules } from './engine/evaluate.js';
 import { applyDecisions } from './decisions/apply.js';
 import { summarizeRoadmap } from './roadmap/summary.js';
+import { groupFindings } from './engine/groups.js';
 import { UserError } from './util/errors.js';
 import { closest } from './util/suggest.js';
 import { dirname, resolve } from 'node:path';
@@ -101,12 +102,15 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
   }).sort(byUrgency);
   return {
     profilePath: profile.displayPath,
+    projectName: typeof facts.get('project.name')?.value === 'string' ? (facts.get('project.name')!.value as string) : null,
     stage,
     findings,
     notEvaluated: evaluation.notEvaluated,
     roadmap: summarizeRoadmap(findings),
     completeness: completeness(facts, catalog, evaluation.applicable, evaluation.evaluated),
     conflicts,
+    groups: groupFindings(findings, catalog.groups),
+    held: evaluation.held,
     context: { profile, catalog, model },
   };
 }

@@ -3,13 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DIMENSIONS, type StageModel } from '../model.js';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { DIMENSIONS, type GroupDef, type Rule, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';
-import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
+import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type SourceInfo } from '../engine/catalog-types.js';
+import { groupProblems } from '../engine/groups.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { formatProblem, type Problem } from '../util/errors.js';
-import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
+import { renderFactsDoc, renderRulesDoc, renderSourcesDoc, type Heuristic } from './docs.js';
 
 type Json = Record<string, unknown>;
 
@@ -89,12 +91,15 @@ export function buildCatalog(root: string): BuildResult {
   const files = listRuleFiles(join(root, 'rules'));
   const { rules, problems: ruleProblems } = loadRuleFiles(files, known, root);
   problems.push(...ruleProblems);
-  const seeds = new Set(readdirSafe(join(root, '..', 'shared', 'seeds')));
+  const sources = loadDataFile<SourceInfo[]>(root, '_sources.yaml', 'sources', problems);
+  checkSources(rules, sources, new Set(readdirSafe(join(root, '..', 'shared', 'seeds'))), problems);
+  const groups = loadDataFile<GroupDef[]>(root, '_groups.yaml', 'groups', problems);
+  const ruleIds = new Set(rules.map((r) => r.id));
+  for (const message of groupProblems(groups, ruleIds)) problems.push({ file: 'rules/_groups.yaml', position: null, message });
   for (const r of rules) {
-    for (const s of r.sources) {
-      if (!/^https?:/.test(s.seed) && seeds.size && !seeds.has(s.seed)) {
-        problems.push({ file: r.file ?? r.id, position: null, message: `source seed ${s.seed} does not exist` });
-      }
+    for (const id of r.requires ?? []) {
+      if (!ruleIds.has(id)) problems.push({ file: r.file ?? r.id, position: null, message: `requires unknown rule ${id}` });
+      if (id === r.id) problems.push({ file: r.file ?? r.id, position: null, message: 'a rule cannot require itself' });
     }
   }
   const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
@@ -124,17 +129,54 @@ export function buildCatalog(root: string): BuildResult {
     details.rules[r.id] = d as CatalogDetails['rules'][string];
     return c as CatalogData['rules'][number];
   });
-  const catalog: CatalogData = { schema_version: 1, rules: core, stageModels, facts: facts.map((f) => ({ id: f.id, provenance: f.provenance })) };
+  const catalog: CatalogData = { schema_version: 1, rules: core, stageModels, facts: facts.map((f) => ({ id: f.id, provenance: f.provenance })), groups };
   return {
     catalog,
     details,
     docs: {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
+      'docs/sources.md': renderSourcesDoc(sources, rules),
     },
     problems: problems.map(formatProblem),
     coverage: coverage.map(formatProblem),
   };
+}
+
+/** A data file of rules/ (`_sources.yaml`, `_groups.yaml`), checked against its schema in schema/. */
+function loadDataFile<T>(root: string, name: string, schemaName: string, problems: Problem[]): T {
+  const file = `rules/${name}`;
+  const data = parseYaml(readFileSync(join(root, file), 'utf8')) as unknown;
+  const schema = JSON.parse(readFileSync(join(root, 'schema', `${schemaName}.schema.json`), 'utf8')) as Json;
+  const validate = new Ajv2020.default({ strict: true, allErrors: true }).compile(schema);
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) problems.push({ file, position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
+    return [] as T;
+  }
+  return data as T;
+}
+
+/**
+ * Every seed a rule cites must be in the registry (and on disk, where the
+ * seeds are present); the registry's title, publisher and date are copied
+ * into the rule so reports cite them without reading the registry.
+ */
+function checkSources(rules: Rule[], sources: SourceInfo[], seedFiles: Set<string>, problems: Problem[]): void {
+  const registry = new Map(sources.map((s) => [s.seed, s]));
+  for (const s of sources) {
+    if (seedFiles.size && !seedFiles.has(s.seed)) problems.push({ file: 'rules/_sources.yaml', position: null, message: `source ${s.seed} is not a seed file` });
+  }
+  for (const r of rules) {
+    r.sources = r.sources.map((s) => {
+      if (/^https?:/.test(s.seed)) return s;
+      const entry = registry.get(s.seed);
+      if (!entry) {
+        problems.push({ file: r.file ?? r.id, position: null, message: `source ${s.seed} is not in rules/_sources.yaml` });
+        return s;
+      }
+      return { ...s, title: entry.title, ...(entry.publisher ? { publisher: entry.publisher } : {}), ...(entry.date ? { date: entry.date } : {}) };
+    });
+  }
 }
 
 function readdirSafe(dir: string): string[] {

@@ -3,7 +3,7 @@ import { assess } from '../core.js';
 import { isOpen, severityRank, SEVERITIES, type Assessment, type Severity } from '../model.js';
 import { FORMATTERS, FORMAT_NAMES } from '../report/index.js';
 import { UserError } from '../util/errors.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { commonOptions, type CommonOptions } from './options.js';
 
 interface AssessFlags extends CommonOptions {
@@ -52,7 +52,7 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
       });
       const toFile = Boolean(flags.output && flags.output !== '-');
       const formatter = await loadFormatter();
-      const text = formatter(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false });
+      const text = formatter(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false, width: outputWidth(toFile) });
       emit(text, flags, cwd);
       return threshold && openAtOrAbove(a, threshold).length ? 1 : 0;
     }),

@@ -4,6 +4,7 @@ import { UserError } from '../util/errors.js';
 import { colorLevel } from './io.js';
 import { findRule } from './rules.js';
 import { wrap } from '../util/wrap.js';
+import { citeSource } from '../util/cite.js';
 import { writeStdout } from '../util/stdout.js';
 
 export async function explainRule(id: string, flags: { format: string; rules?: string[] }): Promise<number> {
@@ -34,7 +35,7 @@ export async function explainRule(id: string, flags: { format: string; rules?: s
   para('Says', r.message);
   para('Recommends', r.recommendation);
   para('Why', r.rationale);
-  out.push(c.bold('Sources'), ...r.sources.map((s) => wrap(`${s.seed}: ${s.point}`, 100, '  ')), '');
+  out.push(c.bold('Sources'), ...r.sources.map((s) => wrap(`${citeSource(s)}: ${s.point}`, 100, '  ')), '');
   if (r.templates?.length) out.push(c.bold('Templates'), `  ${r.templates.join(', ')}`, '');
   if (r.adr?.options?.length) {
     out.push(c.bold('Options an ADR would weigh'));

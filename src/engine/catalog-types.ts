@@ -1,4 +1,4 @@
-import type { Rule, RuleCore, RuleDetailKey, StageModel } from '../model.js';
+import type { GroupDef, Rule, RuleCore, RuleDetailKey, StageModel } from '../model.js';
 
 /** A fact the catalog knows of: what rules may read. */
 export interface FactInfo {
@@ -20,6 +20,17 @@ export interface CatalogData {
   rules: RuleCore[];
   stageModels: StageModel[];
   facts: Pick<FactInfo, 'id' | 'provenance'>[];
+  /** rules/_groups.yaml: findings that share a cause */
+  groups: GroupDef[];
+}
+
+/** One entry of rules/_sources.yaml. */
+export interface SourceInfo {
+  seed: string;
+  title: string;
+  title_note?: string;
+  publisher?: string;
+  date?: string;
 }
 
 /** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */

@@ -1,5 +1,6 @@
 import type { Assessment } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
+import { citeSource } from '../util/cite.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -34,7 +35,7 @@ export function formatMarkdown(a: Assessment): string {
       if (f.evidence.length) {
         out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
       }
-      out.push('**Sources:**', ...f.sources.map((src) => `- ${src.seed}: ${src.point}`), '');
+      out.push('**Sources:**', ...f.sources.map((src) => `- ${citeSource(src)}: ${src.point}`), '');
     }
   }
   if (a.notEvaluated.length) {

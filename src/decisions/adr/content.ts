@@ -5,6 +5,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { Finding, Rule } from '../../model.js';
 import { nygardStatusWord } from './status.js';
 import { oneLine } from './slug.js';
+import { citeSource } from '../../util/cite.js';
 import type { AdrFormat } from './types.js';
 
 export interface EvidenceLine {
@@ -32,7 +33,7 @@ export interface RecordData {
   drivers: string[];
   options: { name: string; pros: string[]; cons: string[] }[];
   consequences: string[];
-  sources: { seed: string; point: string }[];
+  sources: { seed: string; cite: string; point: string }[];
   /** prose for a record not written from a rule (the first record, say); templates fall back to prompts */
   text: { context?: string; decision?: string; reason?: string; consequences?: string };
 }
@@ -128,6 +129,6 @@ export function recordData(input: RecordInput, from?: FromRule): RecordData {
     drivers: hints?.drivers ?? [],
     options: (hints?.options ?? []).map((o) => ({ name: o.name, pros: o.pros ?? [], cons: o.cons ?? [] })),
     consequences: hints?.consequences ?? [],
-    sources: rule.sources,
+    sources: rule.sources.map((s) => ({ seed: s.seed, cite: citeSource(s), point: s.point })),
   };
 }

@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import { outputWidth } from './io.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -26,7 +27,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--debug', 'show stack traces for errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`) });
+    .configureOutput({
+      outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`),
+      // Help wraps like every other text output: COLUMNS, the terminal, or 80.
+      getOutHelpWidth: () => outputWidth(),
+      getErrHelpWidth: () => outputWidth(),
+    })
+    // Long subcommand terms (`adr link`) leave a narrow description column; wrap it anyway.
+    .configureHelp({ minWidthToWrap: 20 });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);
@@ -34,9 +42,11 @@ export async function main(argv: string[]): Promise<number> {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
-2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
+Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above
+--fail-on, 2 bad input (profile, rule, flag), 3 internal error.
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
+(the articles), docs/stages.md (stage models), docs/adr.md (decision records),
+docs/custom-rules.md (your own rules).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   try {

@@ -3,7 +3,7 @@ import { loadCatalog, withDetails, type Catalog } from '../engine/catalog.js';
 import { KINDS, STAGE_IDS, type Rule, type RuleCore } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { wrap } from '../util/wrap.js';
 import topicsSchema from '../../schema/rule.schema.json' with { type: 'json' };
 
@@ -72,10 +72,13 @@ export function registerRules(program: Command, run: (fn: () => Promise<number> 
         } else {
           const { Chalk } = await import('chalk'); // loaded only for text output
           const c = new Chalk({ level: colorLevel(Boolean(flags.output)) });
+          const width = outputWidth(Boolean(flags.output));
           const lines = rules.map(
-            (r) => `${c.bold(r.id.padEnd(34))} ${r.kind.padEnd(14)} ${r.severity.padEnd(8)} ${r.title}\n${c.dim(wrap(`stages: ${r.stages.join(', ')} · topics: ${r.topics.join(', ')}`, 110, ' '.repeat(35)))}`,
+            (r) =>
+              `${c.bold(r.id)} ${c.dim(`(${r.kind}, ${r.severity})`)}\n${wrap(r.title, width, '    ')}\n` +
+              c.dim(wrap(`stages: ${r.stages.join(', ')} · topics: ${r.topics.join(', ')}`, width, '    ')),
           );
-          text = `${lines.join('\n')}\n\n${rules.length} of ${catalog.rules.length} rules. \`scale-advise explain ID\` shows one in full.\n`;
+          text = `${lines.join('\n')}\n\n${wrap(`${rules.length} of ${catalog.rules.length} rules. \`scale-advise explain ID\` shows one in full.`, width, '')}\n`;
         }
         emit(text, flags, process.cwd());
         return 0;

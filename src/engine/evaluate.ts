@@ -110,7 +110,10 @@ export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage:
     if (typeof result !== 'boolean') {
       throw ruleFailure(rule, `the condition must yield true or false, got ${typeof result}`);
     }
-    evaluated++;
+    // A condition decided without reading a single known fact (a rule that is
+    // silent because the profile mentions none of its subject) is not counted
+    // as evaluated, so completeness does not overstate what was checked.
+    if (result || reads.some((f) => all.has(f))) evaluated++;
     if (!result) continue;
     findings.push(toFinding(rule, reads, all, ctx));
   }

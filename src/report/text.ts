@@ -29,8 +29,9 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   }
 }
 
-function evidenceLine(e: Evidence, profile: string): string {
-  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
+/** A fact and its value, with its line in the profile the header names (paths would not fit 80 columns). */
+function evidenceLine(e: Evidence): string {
+  const where = e.line ? ` (line ${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
   return `${e.fact} = ${formatValue(e.value)}${where}`;
 }
 
@@ -96,7 +97,7 @@ export function formatText(a: Assessment, opts: TextOptions): string {
           !a.completeness.rules_evaluated
             ? 'Nothing could be evaluated: the profile gives none of the facts the rules read.'
             : a.notEvaluated.length
-              ? `No findings among the ${a.completeness.rules_evaluated} rules these facts let run; the facts listed below would let the rest run.`
+              ? `No findings among the ${a.completeness.rules_evaluated === 1 ? 'one rule' : `${a.completeness.rules_evaluated} rules`} these facts let run; the facts listed below would let the rest run.`
               : 'No findings: nothing in these facts calls for a change at this stage.',
         ),
       ),
@@ -115,7 +116,7 @@ export function formatText(a: Assessment, opts: TextOptions): string {
     out.push(c.green(opts.verbose ? stepLines(f.recommendation, width) : para(`→ ${firstStep(f.recommendation)}`, INDENT)));
     if (f.unlocks?.length) out.push(c.cyan(para(`unlocks: ${f.unlocks.map((u) => `${u} (${titles.get(u) ?? u})`).join('; ')}`, INDENT)));
     if (opts.verbose && f.evidence.length) {
-      out.push(c.dim(para(`evidence: ${f.evidence.map((e) => evidenceLine(e, a.profilePath)).join('; ')}`, INDENT)));
+      out.push(c.dim(para(`evidence: ${f.evidence.map((e) => evidenceLine(e)).join('; ')}`, INDENT)));
     }
     if (opts.verbose) for (const src of f.sources) out.push(c.dim(para(`source ${citeSource(src)}: ${src.point}`, INDENT)));
     out.push('');

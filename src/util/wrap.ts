@@ -8,7 +8,13 @@ const NBSP = '\u00a0';
  * Runs of whitespace collapse, so pad labels in `firstIndent`, not in `text`.
  */
 export function wrap(text: string, width: number, indent: string, firstIndent = indent): string {
-  const words = text.replace(/\s+/g, ' ').trim().replace(STEP_GLUE, `$1$2${NBSP}`).split(' ');
+  const room = Math.max(10, width - Math.max(indent.length, firstIndent.length));
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(STEP_GLUE, `$1$2${NBSP}`)
+    .split(' ')
+    .flatMap((w) => splitLongWord(w, room));
   const lines: string[] = [];
   let line = '';
   const lead = () => (lines.length ? indent : firstIndent);
@@ -20,4 +26,18 @@ export function wrap(text: string, width: number, indent: string, firstIndent = 
   }
   if (line) lines.push(lead() + line);
   return lines.join('\n').replaceAll(NBSP, ' ');
+}
+
+/** A word longer than a line (a long path) is cut after a `/` where one fits, else at the line's end. */
+function splitLongWord(word: string, room: number): string[] {
+  const parts: string[] = [];
+  let rest = word;
+  while (rest.length > room) {
+    const slash = rest.lastIndexOf('/', room - 1);
+    const cut = slash > 0 ? slash + 1 : room;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts;
 }

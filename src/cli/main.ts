@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isUserError } from '../util/errors.js';
 import { RuleEvaluationError } from '../engine/evaluate.js';
 import { TOOL_VERSION } from '../version.js';
@@ -33,8 +33,14 @@ export async function main(argv: string[]): Promise<number> {
       getOutHelpWidth: () => outputWidth(),
       getErrHelpWidth: () => outputWidth(),
     })
-    // Long subcommand terms (`adr link`) leave a narrow description column; wrap it anyway.
-    .configureHelp({ minWidthToWrap: 20 });
+    // A long subcommand term (`adr link` takes four arguments) would squeeze every description
+    // into a narrow column: list it by name, its own --help shows the arguments.
+    .configureHelp({
+      subcommandTerm(cmd) {
+        const full = Help.prototype.subcommandTerm.call(this, cmd);
+        return full.length > 30 ? `${cmd.name()}${cmd.options.length ? ' [options]' : ''} ...` : full;
+      },
+    });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);

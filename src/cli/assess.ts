@@ -37,7 +37,7 @@ export function registerAssess(program: Command, run: (fn: () => Promise<number>
       .option('--force', 'replace the --output file if it exists')
       .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
       .option('--no-color', 'plain text even on a terminal')
-      .option('-v, --verbose', 'show the sources under each finding'),
+      .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources'),
   ).action((flags: AssessFlags) =>
     run(async () => {
       const loadFormatter = FORMATTERS[flags.format];

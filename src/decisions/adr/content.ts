@@ -5,7 +5,6 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { Finding, Rule } from '../../model.js';
 import { nygardStatusWord } from './status.js';
 import { oneLine } from './slug.js';
-import { citeSource } from '../../util/cite.js';
 import type { AdrFormat } from './types.js';
 
 export interface EvidenceLine {
@@ -33,7 +32,7 @@ export interface RecordData {
   drivers: string[];
   options: { name: string; pros: string[]; cons: string[] }[];
   consequences: string[];
-  sources: { seed: string; cite: string; point: string }[];
+  sources: { seed: string; title: string; meta: string; point: string }[];
   /** prose for a record not written from a rule (the first record, say); templates fall back to prompts */
   text: { context?: string; decision?: string; reason?: string; consequences?: string };
 }
@@ -129,6 +128,6 @@ export function recordData(input: RecordInput, from?: FromRule): RecordData {
     drivers: hints?.drivers ?? [],
     options: (hints?.options ?? []).map((o) => ({ name: o.name, pros: o.pros ?? [], cons: o.cons ?? [] })),
     consequences: hints?.consequences ?? [],
-    sources: rule.sources.map((s) => ({ seed: s.seed, cite: citeSource(s), point: s.point })),
+    sources: rule.sources.map((s) => ({ seed: s.seed, title: s.title ?? s.seed, meta: [s.publisher, s.date].filter(Boolean).join(', '), point: s.point })),
   };
 }

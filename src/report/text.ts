@@ -214,7 +214,7 @@ function roadmapLines(a: Assessment): [string, string[]][] {
     const items: string[] = [];
     for (const i of p.items) {
       const g = groupOf.get(i.rule);
-      const label = g ? `${g.id} (group of ${g.findings.length})` : i.rule;
+      const label = g ? `${g.id}\u00a0(group\u00a0of\u00a0${g.findings.length})` : i.rule;
       if (shown.has(label)) continue;
       shown.add(label);
       items.push(label);

@@ -7,7 +7,7 @@ export function jsonReportObject(a: Assessment) {
     schema_version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     profile: a.profilePath,
-    project: a.projectName ?? null,
+    project: a.project ?? null,
     stage: {
       id: a.stage.id,
       index: a.stage.index,

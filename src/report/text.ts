@@ -6,13 +6,7 @@ import { citeSource } from '../util/cite.js';
 import { dimensionsSentence, reportSubject, stageSentence } from './words.js';
 import { splitSteps } from '../engine/tailor.js';
 
-export interface TextOptions {
-  /** 0 = no colour; 1–3 = chalk levels */
-  colorLevel: 0 | 1 | 2 | 3;
-  width?: number;
-  /** show evidence and sources under each finding */
-  verbose?: boolean;
-}
+import type { ReportContext } from './index.js';
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -49,6 +43,7 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   addressed: ' [addressed]',
   waived: ' [waived]',
   'expired-waiver': ' [waiver expired]',
+  baselined: ' [baselined]',
 };
 
 /** One line a reader can stop at: how many of each kind, how many urgent, how many already decided. */
@@ -79,7 +74,7 @@ export function missingFactsByReach(a: Assessment): [string, string[]][] {
 const INDENT = '         ';
 
 /** The report for people. Pure: colour level and width come in as options. */
-export function formatText(a: Assessment, opts: TextOptions): string {
+export function formatText(a: Assessment, opts: ReportContext): string {
   const c = new Chalk({ level: opts.colorLevel });
   const width = opts.width ?? 80;
   const out: string[] = [];

@@ -32,8 +32,8 @@ export function factWords(id: string): string {
 }
 
 /** "acme-shop · scale-advise.yaml": the project's name, when the profile gives one, and the profile read. */
-export function reportSubject(a: Pick<Assessment, 'projectName' | 'profilePath'>): string {
-  return a.projectName ? `${a.projectName} · ${a.profilePath}` : a.profilePath;
+export function reportSubject(a: Pick<Assessment, 'project' | 'profilePath'>): string {
+  return a.project ? `${a.project} · ${a.profilePath}` : a.profilePath;
 }
 
 /** The stage in a sentence: "Stage: Growth, placed by monthly active users (48,000); default model." */

@@ -64,7 +64,7 @@ describe('command output width', () => {
     ...['assess', 'rules', 'explain', 'adr'].map((c) => [c, '--help']),
     ...adrCommands.map((c) => ['adr', c, '--help']),
     ['rules'],
-    ...['db-growth-steps', 'db-partition-runway', 'availability-below-slo', 'shared-database-coupling', 'extract-pci-component'].map((id) => ['explain', id]),
+    ...['db-growth-steps', 'db-write-bound', 'availability-below-slo', 'shared-database-coupling', 'extract-pci-component'].map((id) => ['explain', id]),
     ['assess', '--profile', join(ROOT, 'examples', 'scale-advise.yaml'), '--verbose'],
   ];
 

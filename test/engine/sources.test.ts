@@ -20,7 +20,7 @@ describe('sources registry', () => {
   it('lists each source in docs/sources.md with the rules that draw on it', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'sources.md'), 'utf8');
     for (const s of registry) expect(doc).toContain(s.title);
-    expect(doc).toMatch(/\[`db-partition-runway`\]\(rules\.md#db-partition-runway\)/);
+    expect(doc).toMatch(/\[`db-write-bound`\]\(rules\.md#db-write-bound\)/);
   });
 
   it('fails the build on a source that is not in the registry', () => {

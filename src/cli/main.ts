@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import { registerCheck } from './check.js';
 import type { Run } from './run.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRules(program, run, explainRule);
   registerExplain(program, run);
   registerAdr(program, run);
+  registerCheck(program, run);
   program.addHelpText(
     'after',
     `

@@ -15,6 +15,8 @@ export interface Component {
 
 export interface Waiver {
   rule: string;
+  /** the key path of the fact or component it covers; without it, the whole rule */
+  fact?: string;
   reason: string;
   owner: string;
   expires: string;

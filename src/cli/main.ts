@@ -37,9 +37,9 @@ export async function main(argv: string[]): Promise<number> {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
+Exit codes: 0 ran (nothing at or above --fail-on or check's threshold), 1 open findings at or above it,
 2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules), docs/check.md (the CI gate).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   try {

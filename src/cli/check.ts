@@ -7,12 +7,14 @@ import type { Threshold } from '../engine/gate.js';
 import { isOpen, KINDS, type RuleKind } from '../model.js';
 import { resolveProfilePath } from '../profile/load.js';
 import { BASELINE_FILE, baselineText, entryOf } from '../decisions/baseline.js';
-import { checkOutcome } from '../decisions/check.js';
+import { checkOutcome, evaluatedRuleIds, type CheckReport } from '../decisions/check.js';
 import { DEFAULT_MAX_WAIVER_DAYS } from '../decisions/waivers.js';
-import { CHECK_FORMATTERS, CHECK_FORMAT_NAMES, NEEDS_RULE_DOCS, type ReportOptions } from '../report/index.js';
+import { formatNames, render, REPORTS } from '../report/index.js';
+import { withDetails } from '../engine/catalog.js';
 import { displayPathFor } from '../profile/load.js';
 import { UserError } from '../util/errors.js';
 import { fsProblem } from '../util/fs-errors.js';
+import { EXIT } from './exit-codes.js';
 import { closest } from '../util/suggest.js';
 import { writeFileSafely } from '../util/write.js';
 import { parseSeverity } from './assess.js';
@@ -43,10 +45,11 @@ export interface FormatTarget {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+const FORMATS = formatNames('check');
 
 function unknownFormat(name: string): UserError {
-  const near = closest(name, CHECK_FORMAT_NAMES);
-  return new UserError(`--format must be one of ${CHECK_FORMAT_NAMES.join(', ')} (optionally FORMAT:FILE); got "${name}"${near ? ` (did you mean "${near}"?)` : ''}`);
+  const near = closest(name, FORMATS);
+  return new UserError(`--format must be one of ${FORMATS.join(', ')} (optionally FORMAT:FILE); got "${name}"${near ? ` (did you mean "${near}"?)` : ''}`);
 }
 
 /**
@@ -60,7 +63,7 @@ export function formatTargets(formats: readonly string[] | undefined, output: st
     const colon = spec.indexOf(':');
     const format = colon < 0 ? spec : spec.slice(0, colon);
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
-    if (!CHECK_FORMATTERS[format]) throw unknownFormat(format);
+    if (!REPORTS.check[format]) throw unknownFormat(format);
     if (file === '') throw new UserError(`--format ${format}: needs a file name after the colon, e.g. ${format}:report.${format}`);
     return { format, ...(file && file !== '-' ? { file } : {}) };
   });
@@ -101,7 +104,7 @@ function updateBaseline(inputs: Inputs, path: string): Inputs {
 
 export function registerCheck(program: Command, run: Run): void {
   nowOption(commonOptions(program.command('check').description('the CI gate: exit 1 while a warning sign or pitfall stays open (no ADR, no live waiver, not in the baseline)')))
-    .option('-f, --format <format[:file]>', `report format, optionally to a file; repeatable: ${CHECK_FORMAT_NAMES.join(', ')} (default: github inside GitHub Actions, else text)`, collect)
+    .option('-f, --format <format[:file]>', `report format, optionally to a file; repeatable: ${FORMATS.join(', ')} (default: github inside GitHub Actions, else text)`, collect)
     .option('-o, --output <file>', 'write the report to a file instead of stdout (never replaces one without --force)')
     .option('--force', 'replace report files that exist')
     .option('--fail-on <severity>', 'fail on open findings at or above this severity', 'medium')
@@ -146,23 +149,24 @@ export function registerCheck(program: Command, run: Run): void {
           failOnReview: flags.failOnReview ?? false,
           baseline: useBaseline ? displayPathFor(baselinePath, cwd) : null,
         });
-        const needsDocs = targets.some((t) => NEEDS_RULE_DOCS.has(t.format)) || Boolean(process.env.GITHUB_STEP_SUMMARY);
-        const rules = needsDocs ? (await import('../report/rule-docs.js')).evaluatedRuleDocs(inputs.catalog.rules, a) : undefined;
+        const report: CheckReport = { assessment: a, outcome, evaluatedRules: evaluatedRuleIds(inputs.catalog.rules, a) };
+        // SARIF describes each rule in full: only then is the rationale read.
+        const full = targets.some((t) => t.format === 'sarif');
+        const rules = new Map(inputs.catalog.rules.map((r) => [r.id, full ? withDetails(r) : r]));
         for (const t of targets) {
-          const formatter = await CHECK_FORMATTERS[t.format]!();
-          const opts: ReportOptions = { colorLevel: colorLevel(Boolean(t.file), flags.color === false), verbose: flags.verbose ?? false, check: outcome, ...(rules ? { rules } : {}) };
-          emit(formatter(a, opts), { ...(t.file ? { output: t.file } : {}), force: flags.force ?? false }, cwd);
+          const ctx = { colorLevel: colorLevel(Boolean(t.file), flags.color === false), verbose: flags.verbose ?? false, rules };
+          emit(await render('check', t.format, report, ctx), { ...(t.file ? { output: t.file } : {}), force: flags.force ?? false }, cwd);
         }
         const summaryFile = process.env.GITHUB_STEP_SUMMARY;
         if (summaryFile) {
           const { checkSummaryMarkdown } = await import('../report/check-markdown.js');
           try {
-            appendFileSync(summaryFile, checkSummaryMarkdown(a, { colorLevel: 0, check: outcome }) + '\n');
+            appendFileSync(summaryFile, checkSummaryMarkdown(report) + '\n');
           } catch (e) {
             throw fsProblem(e, 'write', summaryFile);
           }
         }
-        return outcome.exitCode;
+        return outcome.exitCode ? EXIT.FINDINGS : EXIT.OK;
       }),
     );
 }

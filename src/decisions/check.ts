@@ -1,7 +1,7 @@
 // The gate's verdict for `check`: which open findings fail the run, and what
 // it says about the decisions themselves. Every output reads this one object,
 // so the exit code, the text, SARIF, JUnit and the annotations cannot disagree.
-import type { Assessment, Finding } from '../model.js';
+import type { Assessment, Finding, RuleCore } from '../model.js';
 import { openAtOrAbove, type Threshold } from '../engine/gate.js';
 import { decisionNotes, type DecisionNotes } from './notes.js';
 import type { DecisionInputs } from './status.js';
@@ -18,6 +18,24 @@ export interface CheckOutcome {
   /** the baseline in use, as shown to the user; null without one */
   baseline: string | null;
   exitCode: 0 | 1;
+}
+
+/** What every `check` format prints: the assessment, the verdict, and which rules ran. */
+export interface CheckReport {
+  assessment: Assessment;
+  outcome: CheckOutcome;
+  /** ids of every rule evaluated, passing ones included (SARIF rules, JUnit test cases) */
+  evaluatedRules: readonly string[];
+}
+
+/**
+ * The rules an assessment evaluated: those whose stages hold the system's
+ * stage (all, when the stage is unknown), less those that lacked facts.
+ */
+export function evaluatedRuleIds(rules: readonly Pick<RuleCore, 'id' | 'stages'>[], a: Assessment): string[] {
+  const notEvaluated = new Set(a.notEvaluated.map((n) => n.rule));
+  const stage = a.stage.id;
+  return rules.filter((r) => (!stage || r.stages.includes(stage)) && !notEvaluated.has(r.id)).map((r) => r.id);
 }
 
 export interface CheckSettings {

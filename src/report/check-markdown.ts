@@ -1,14 +1,11 @@
-import type { Assessment } from '../model.js';
-import type { ReportOptions } from './index.js';
+import type { CheckReport } from '../decisions/check.js';
 import { checkNotes, noteText, verdictText } from './check-notes.js';
 import { formatMarkdown } from './markdown.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The gate's verdict and remarks as Markdown: the head of the GitHub step summary and of `--format markdown`. */
-export function checkSummaryMarkdown(a: Assessment, opts: ReportOptions): string {
-  const outcome = opts.check;
-  if (!outcome) return '';
+export function checkSummaryMarkdown({ assessment: a, outcome }: CheckReport): string {
   const out = [`## scale-advise check: ${outcome.exitCode ? 'failed' : 'passed'}`, '', verdictText(outcome), ''];
   if (outcome.failing.length) {
     out.push('| Severity | Kind | Rule | Status | Finding |', '| --- | --- | --- | --- | --- |');
@@ -26,6 +23,6 @@ export function checkSummaryMarkdown(a: Assessment, opts: ReportOptions): string
   return out.join('\n');
 }
 
-export function formatCheckMarkdown(a: Assessment, opts: ReportOptions): string {
-  return `${checkSummaryMarkdown(a, opts)}\n${formatMarkdown(a)}`;
+export function formatCheckMarkdown(report: CheckReport): string {
+  return `${checkSummaryMarkdown(report)}\n${formatMarkdown(report.assessment)}`;
 }

@@ -1,14 +1,12 @@
 import { Chalk } from 'chalk';
-import type { Assessment } from '../model.js';
-import type { ReportOptions } from './index.js';
+import type { CheckReport } from '../decisions/check.js';
+import type { ReportContext } from './index.js';
 import { checkNotes, noteText, verdictText } from './check-notes.js';
 import { formatText } from './text.js';
 
 /** The report for people, followed by the remarks on decisions and the gate's verdict. */
-export function formatCheckText(a: Assessment, opts: ReportOptions): string {
-  const out = [formatText(a, opts).trimEnd()];
-  const outcome = opts.check;
-  if (!outcome) return out[0] + '\n';
+export function formatCheckText({ assessment, outcome }: CheckReport, opts: ReportContext): string {
+  const out = [formatText(assessment, opts).trimEnd()];
   const c = new Chalk({ level: opts.colorLevel });
   const notes = checkNotes(outcome);
   if (notes.length) {

@@ -1,10 +1,9 @@
 // GitHub Actions workflow commands: one annotation per open finding, at the
 // profile line of the fact that triggered it, and one per remark on decisions.
-import { isOpen, type Assessment } from '../model.js';
+import { isOpen } from '../model.js';
 import { findingFact } from '../decisions/baseline.js';
-import { failsGate } from '../decisions/check.js';
+import { failsGate, type CheckReport } from '../decisions/check.js';
 import type { Position } from '../model.js';
-import type { ReportOptions } from './index.js';
 import { checkNotes, verdictText } from './check-notes.js';
 
 // The escaping GitHub's runner undoes: data and property values differ.
@@ -19,13 +18,13 @@ export function workflowCommand(level: 'error' | 'warning' | 'notice', message: 
   return `::${level}${p.length ? ' ' + p.join(',') : ''}::${escapeData(message)}`;
 }
 
-export function formatGithub(a: Assessment, opts: ReportOptions): string {
+export function formatGithub({ assessment: a, outcome }: CheckReport): string {
   const out: string[] = [];
   for (const f of a.findings) {
     if (!isOpen(f)) continue;
     const fact = findingFact(f);
     const e = f.evidence.find((x) => x.fact === fact && x.line !== null);
-    const level = opts.check ? (failsGate(opts.check, f) ? 'error' : 'warning') : 'warning';
+    const level = failsGate(outcome, f) ? 'error' : 'warning';
     out.push(
       workflowCommand(level, `${f.message}\n${f.recommendation}`, {
         file: a.profilePath,
@@ -34,9 +33,7 @@ export function formatGithub(a: Assessment, opts: ReportOptions): string {
       }),
     );
   }
-  if (opts.check) {
-    for (const n of checkNotes(opts.check)) out.push(workflowCommand(n.level, n.message, { file: n.file, position: n.position, title: 'scale-advise decisions' }));
-    out.push(verdictText(opts.check));
-  }
+  for (const n of checkNotes(outcome)) out.push(workflowCommand(n.level, n.message, { file: n.file, position: n.position, title: 'scale-advise decisions' }));
+  out.push(verdictText(outcome));
   return out.join('\n') + '\n';
 }

@@ -1,51 +1,88 @@
-import type { Assessment, RuleKind, Severity } from '../model.js';
-import type { CheckOutcome } from '../decisions/check.js';
-import type { TextOptions } from './text.js';
+import type { Assessment, Rule, RuleCore } from '../model.js';
+import type { FactInfo } from '../engine/catalog-types.js';
+import type { CheckReport } from '../decisions/check.js';
+import { UserError } from '../util/errors.js';
+import { closest } from '../util/suggest.js';
 
-/** What SARIF and JUnit say about each evaluated rule, beyond its findings. */
-export interface RuleDoc {
-  id: string;
-  title: string;
-  kind: RuleKind;
-  severity: Severity;
-  topics: string[];
-  /** the rule's rationale, in full */
-  description: string;
-  /** the rule's section in docs/rules.md; user rules have none */
-  helpUri?: string;
+/** What every formatter may use besides its subject. */
+export interface ReportContext {
+  /** 0 = no colour; 1–3 = chalk levels */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** columns to wrap text to */
+  width?: number;
+  /** full recommendations, evidence and sources */
+  verbose?: boolean;
+  /** every rule of the run's catalog, by id: what SARIF and HTML describe rules with */
+  rules?: ReadonlyMap<string, RuleCore>;
+  /** the fact dictionary (unit, meaning), for formatters that explain facts */
+  facts?: ReadonlyMap<string, FactInfo>;
 }
 
-export interface ReportOptions extends TextOptions {
-  /** the gate's verdict, for `check` */
-  check?: CheckOutcome;
-  /** every rule that was evaluated, passing ones included (SARIF rules, JUnit test cases) */
-  rules?: readonly RuleDoc[];
+export type Formatter<T> = (subject: T, ctx: ReportContext) => string;
+
+/** The catalog listing `rules` prints: the rules that passed the filters, out of how many. */
+export interface RuleList {
+  rules: readonly RuleCore[];
+  total: number;
 }
-export type Formatter = (a: Assessment, opts: ReportOptions) => string;
+
+/** What each view formats. */
+export interface Views {
+  assessment: Assessment;
+  rules: RuleList;
+  rule: Rule;
+  /** `check`: the assessment with the gate's verdict */
+  check: CheckReport;
+}
+
+type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
 
 /**
- * One registry of formatters; commands look them up by name. Each is loaded
- * when asked for, so a JSON run never loads the terminal colouring library.
+ * The one registry of formatters: per view, per format name. Each formatter
+ * is a pure function loaded when asked for, so a JSON run never loads the
+ * terminal colouring library.
  */
-export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
-  text: async () => (await import('./text.js')).formatText,
-  json: async () => (await import('./json.js')).formatJson,
-  markdown: async () => (await import('./markdown.js')).formatMarkdown,
+export const REPORTS: Registry = {
+  assessment: {
+    text: async () => (await import('./text.js')).formatText,
+    json: async () => (await import('./json.js')).formatJson,
+    markdown: async () => (await import('./markdown.js')).formatMarkdown,
+  },
+  rules: {
+    text: async () => (await import('./rules.js')).formatRulesText,
+    json: async () => (await import('./rules.js')).formatRulesJson,
+  },
+  rule: {
+    text: async () => (await import('./rules.js')).formatRuleText,
+    json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  check: {
+    text: async () => (await import('./check-text.js')).formatCheckText,
+    json: async () => (await import('./check-json.js')).formatCheckJson,
+    markdown: async () => (await import('./check-markdown.js')).formatCheckMarkdown,
+    sarif: async () => (await import('./sarif.js')).formatSarif,
+    junit: async () => (await import('./junit.js')).formatJunit,
+    github: async () => (await import('./github.js')).formatGithub,
+  },
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export const formatNames = (view: keyof Views): string[] => Object.keys(REPORTS[view]);
 
-/** `check` prints the gate's verdict with every report, and adds the CI formats. */
-export const CHECK_FORMATTERS: Record<string, () => Promise<Formatter>> = {
-  text: async () => (await import('./check-text.js')).formatCheckText,
-  json: async () => (await import('./check-json.js')).formatCheckJson,
-  markdown: async () => (await import('./check-markdown.js')).formatCheckMarkdown,
-  sarif: async () => (await import('./sarif.js')).formatSarif,
-  junit: async () => (await import('./junit.js')).formatJunit,
-  github: async () => (await import('./github.js')).formatGithub,
-};
+/** The assessment formatters, as `assess` offers them. */
+export const FORMATTERS = REPORTS.assessment;
+export const FORMAT_NAMES = formatNames('assessment');
 
-export const CHECK_FORMAT_NAMES = Object.keys(CHECK_FORMATTERS);
+/** An unknown format name is a usage error, said before any work is done. */
+export function checkFormat(view: keyof Views, format: string): void {
+  if (REPORTS[view][format]) return;
+  const names = formatNames(view);
+  const near = closest(format, names);
+  throw new UserError(`--format must be one of ${names.join(', ')}; got "${format}"${near ? ` (did you mean "${near}"?)` : ''}`);
+}
 
-/** Formats that need every evaluated rule's metadata in the context. */
-export const NEEDS_RULE_DOCS = new Set(['sarif', 'junit']);
+/** Format a subject with a named format of its view. */
+export async function render<V extends keyof Views>(view: V, format: string, subject: Views[V], ctx: ReportContext): Promise<string> {
+  checkFormat(view, format);
+  const load = REPORTS[view][format] as () => Promise<Formatter<Views[V]>>;
+  return (await load())(subject, ctx);
+}

@@ -2,21 +2,21 @@
 // while its finding is open. Built as an object and serialised by an XML
 // library, which escapes every value.
 import { XMLBuilder } from 'fast-xml-parser';
-import { isOpen, type Assessment, type Finding } from '../model.js';
-import { failsGate } from '../decisions/check.js';
+import { isOpen, type Assessment, type Finding, type RuleKind } from '../model.js';
+import { failsGate, type CheckOutcome, type CheckReport } from '../decisions/check.js';
 import { compareStrings } from '../util/compare.js';
 import { TOOL_NAME } from '../version.js';
-import type { ReportOptions, RuleDoc } from './index.js';
+import type { ReportContext } from './index.js';
 
 function evidenceText(a: Assessment, f: Finding): string {
   return f.evidence.map((e) => `${e.fact} = ${JSON.stringify(e.value)}${e.line ? ` (${a.profilePath}:${e.line}:${e.column ?? 1})` : ''}`).join('\n');
 }
 
-function testCase(a: Assessment, r: Pick<RuleDoc, 'id' | 'kind'>, f: Finding | undefined, opts: ReportOptions) {
+function testCase(a: Assessment, r: { id: string; kind: RuleKind }, f: Finding | undefined, outcome: CheckOutcome) {
   const base = { '@_name': r.id, '@_classname': `${TOOL_NAME}.${r.kind}`, '@_file': a.profilePath };
   if (!f) return base;
   if (isOpen(f)) {
-    const gate = opts.check ? (failsGate(opts.check, f) ? 'fails the gate' : 'below the threshold') : f.severity;
+    const gate = failsGate(outcome, f) ? 'fails the gate' : 'below the threshold';
     return {
       ...base,
       failure: {
@@ -30,11 +30,12 @@ function testCase(a: Assessment, r: Pick<RuleDoc, 'id' | 'kind'>, f: Finding | u
   return { ...base, skipped: { '@_message': f.status === 'waived' ? 'waived: a live waiver covers it' : 'baselined: recorded in the baseline' } };
 }
 
-export function formatJunit(a: Assessment, opts: ReportOptions): string {
+export function formatJunit({ assessment: a, outcome, evaluatedRules }: CheckReport, ctx: ReportContext): string {
   const byRule = new Map(a.findings.map((f) => [f.rule, f]));
-  const rules = new Map<string, Pick<RuleDoc, 'id' | 'kind'>>((opts.rules ?? []).map((r) => [r.id, r]));
-  for (const f of a.findings) if (!rules.has(f.rule)) rules.set(f.rule, { id: f.rule, kind: f.kind });
-  const cases = [...rules.values()].sort((x, y) => compareStrings(x.id, y.id)).map((r) => testCase(a, r, byRule.get(r.id), opts));
+  const rules = new Map<string, { id: string; kind: RuleKind }>();
+  for (const id of evaluatedRules) rules.set(id, { id, kind: ctx.rules?.get(id)?.kind ?? 'recommendation' });
+  for (const f of a.findings) rules.set(f.rule, { id: f.rule, kind: f.kind });
+  const cases = [...rules.values()].sort((x, y) => compareStrings(x.id, y.id)).map((r) => testCase(a, r, byRule.get(r.id), outcome));
   const failures = a.findings.filter(isOpen).length;
   const skipped = a.findings.filter((f) => f.status === 'waived' || f.status === 'baselined').length;
   const suite = {

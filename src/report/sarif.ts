@@ -4,18 +4,26 @@
 // deterministic order, because code scanning rejects or duplicates otherwise.
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
-import { isOpen, type Assessment, type Finding, type Severity } from '../model.js';
+import { isOpen, type Assessment, type Finding, type RuleCore, type RuleKind, type Severity } from '../model.js';
 import { findingFact } from '../decisions/baseline.js';
-import { failsGate } from '../decisions/check.js';
+import { failsGate, type CheckReport } from '../decisions/check.js';
 import { compareStrings } from '../util/compare.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { ReportOptions, RuleDoc } from './index.js';
+import type { ReportContext } from './index.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The code-scanning category: one per tool, so runs replace each other instead of piling up. */
 export const SARIF_CATEGORY = `${TOOL_NAME}/`;
 
 type Level = 'error' | 'warning' | 'note';
+
+/** What SARIF says about a rule; the context's rule carries its rationale when the details were loaded. */
+type RuleDescription = Pick<RuleCore, 'id' | 'title' | 'severity' | 'topics' | 'rationale' | 'user'> & { kind: RuleKind };
+
+/** A shipped rule's entry in docs/rules.md (the `<a id>` anchor of its row in the rule table). */
+export function ruleHelpUri(id: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules.md#${id}`;
+}
 
 function defaultLevel(s: Severity): Level {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
@@ -45,28 +53,30 @@ function suppressions(f: Finding) {
   return undefined;
 }
 
-function ruleDescriptor(r: RuleDoc) {
+function ruleDescriptor(r: RuleDescription) {
   return {
     id: r.id,
     shortDescription: { text: r.title },
-    fullDescription: { text: r.description || r.title },
-    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+    fullDescription: { text: (r.rationale ?? r.title).replace(/\s+/g, ' ').trim() },
+    ...(r.user ? {} : { helpUri: ruleHelpUri(r.id) }),
     defaultConfiguration: { level: defaultLevel(r.severity) },
     properties: { kind: r.kind, severity: r.severity, tags: [...r.topics] },
   };
 }
 
-export function sarifLog(a: Assessment, opts: ReportOptions) {
-  const docs = new Map((opts.rules ?? []).map((r) => [r.id, r]));
-  // Rules with findings must be described even when the context lacks them.
-  for (const f of a.findings) {
-    if (!docs.has(f.rule)) docs.set(f.rule, { id: f.rule, title: f.title, kind: f.kind, severity: f.severity, topics: f.topics, description: f.title });
+export function sarifLog({ assessment: a, outcome, evaluatedRules }: CheckReport, ctx: ReportContext) {
+  const docs = new Map<string, RuleDescription>();
+  for (const id of evaluatedRules) {
+    const rule = ctx.rules?.get(id);
+    if (rule) docs.set(id, rule);
   }
+  // Rules with findings must be described even when the context lacks them.
+  for (const f of a.findings) if (!docs.has(f.rule)) docs.set(f.rule, { id: f.rule, title: f.title, kind: f.kind, severity: f.severity, topics: f.topics });
   const rules = [...docs.values()].sort((x, y) => compareStrings(x.id, y.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const findings = [...a.findings].sort((x, y) => compareStrings(x.rule, y.rule) || compareStrings(findingFact(x), findingFact(y)));
   const results = findings.map((f) => {
-    const level: Level = !isOpen(f) ? 'note' : opts.check ? (failsGate(opts.check, f) ? 'error' : 'warning') : defaultLevel(f.severity);
+    const level: Level = !isOpen(f) ? 'note' : failsGate(outcome, f) ? 'error' : 'warning';
     const supp = suppressions(f);
     return {
       ruleId: f.rule,
@@ -75,7 +85,7 @@ export function sarifLog(a: Assessment, opts: ReportOptions) {
       message: { text: f.message },
       locations: [location(a, f)],
       partialFingerprints: { 'scaleAdviseFinding/v1': `${f.rule}:${findingFact(f)}` },
-      ...(opts.check?.baseline ? { baselineState: f.status === 'baselined' ? 'unchanged' : 'new' } : {}),
+      ...(outcome.baseline ? { baselineState: f.status === 'baselined' ? 'unchanged' : 'new' } : {}),
       ...(supp ? { suppressions: supp } : {}),
       properties: { status: f.status, severity: f.severity, kind: f.kind, ...(f.addressed_by ? { addressed_by: f.addressed_by } : {}) },
     };
@@ -95,6 +105,6 @@ export function sarifLog(a: Assessment, opts: ReportOptions) {
   };
 }
 
-export function formatSarif(a: Assessment, opts: ReportOptions): string {
-  return JSON.stringify(sarifLog(a, opts), null, 2) + '\n';
+export function formatSarif(report: CheckReport, ctx: ReportContext): string {
+  return JSON.stringify(sarifLog(report, ctx), null, 2) + '\n';
 }

@@ -11,8 +11,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load.js';
 import { evaluate } from '../../src/engine/assessment.js';
-import { checkOutcome } from '../../src/decisions/check.js';
-import { evaluatedRuleDocs } from '../../src/report/rule-docs.js';
+import { checkOutcome, evaluatedRuleIds } from '../../src/decisions/check.js';
+import { withDetails } from '../../src/engine/catalog.js';
 import { formatSarif, SARIF_CATEGORY } from '../../src/report/sarif.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { formatGithub, workflowCommand } from '../../src/report/github.js';
@@ -39,8 +39,9 @@ function run(profileText?: string) {
   }
   const inputs = load({ cwd, profile, now: NOW });
   const a = evaluate(inputs);
-  const check = checkOutcome(a, inputs.decisions, NOW, { threshold: { severity: 'medium', kinds: ['warning-sign', 'pitfall'] } });
-  return { a, opts: { colorLevel: 0 as const, check, rules: evaluatedRuleDocs(inputs.catalog.rules, a) } };
+  const outcome = checkOutcome(a, inputs.decisions, NOW, { threshold: { severity: 'medium', kinds: ['warning-sign', 'pitfall'] } });
+  const report = { assessment: a, outcome, evaluatedRules: evaluatedRuleIds(inputs.catalog.rules, a) };
+  return { a, report, ctx: { colorLevel: 0 as const, rules: new Map(inputs.catalog.rules.map((r) => [r.id, withDetails(r)])) } };
 }
 
 interface SarifResult {
@@ -52,8 +53,8 @@ interface SarifResult {
 }
 
 describe('SARIF', () => {
-  const { a, opts } = run();
-  const log = JSON.parse(formatSarif(a, opts));
+  const { a, report, ctx } = run();
+  const log = JSON.parse(formatSarif(report, ctx));
   const results = log.runs[0].results as SarifResult[];
 
   it('validates against the SARIF 2.1.0 schema', () => {
@@ -74,7 +75,7 @@ describe('SARIF', () => {
   it('keeps fingerprints when lines move, and keeps one category and a deterministic order', () => {
     const text = readFileSync(join(ROOT, 'examples', 'scale-advise.yaml'), 'utf8');
     const moved = run(`# a comment\n# and another\n${text.replace('rules:', '# rules:')}`);
-    const movedLog = JSON.parse(formatSarif(moved.a, moved.opts));
+    const movedLog = JSON.parse(formatSarif(moved.report, moved.ctx));
     const movedResults = movedLog.runs[0].results as SarifResult[];
     expect(movedResults.map((r) => r.partialFingerprints)).toEqual(results.map((r) => r.partialFingerprints));
     expect(movedResults[0]!.locations[0]!.physicalLocation.region.startLine).toBe(results[0]!.locations[0]!.physicalLocation.region.startLine + 2);
@@ -105,8 +106,8 @@ describe('SARIF', () => {
 });
 
 describe('JUnit', () => {
-  const { a, opts } = run();
-  const xml = formatJunit(a, opts);
+  const { a, report, ctx } = run();
+  const xml = formatJunit(report, ctx);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml);
 
   it('parses as XML with one test case per evaluated rule, failing while open', () => {
@@ -123,7 +124,7 @@ describe('JUnit', () => {
 
   it('escapes what XML cannot hold as it is', () => {
     const tricky = run('version: 1\nproject:\n  name: "<acme & co>"\ndatabase:\n  cpu_p95_pct: 92\ntraffic:\n  monthly_active_users: 48000\n');
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(formatJunit(tricky.a, tricky.opts));
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(formatJunit(tricky.report, tricky.ctx));
     expect(parsed.testsuites).toBeDefined();
   });
 });
@@ -136,8 +137,8 @@ describe('GitHub workflow commands', () => {
   });
 
   it('annotate only open findings, each on one line', () => {
-    const { a, opts } = run();
-    const lines = formatGithub(a, opts).trimEnd().split('\n');
+    const { a, report } = run();
+    const lines = formatGithub(report).trimEnd().split('\n');
     const annotations = lines.filter((l) => l.startsWith('::'));
     expect(annotations.length).toBe(a.findings.filter((f) => f.status === 'open').length);
     expect(annotations.some((l) => l.includes('title=db-read-replicas'))).toBe(false);

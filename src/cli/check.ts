@@ -6,7 +6,7 @@ import { evaluate } from '../engine/assessment.js';
 import type { Threshold } from '../engine/gate.js';
 import { isOpen, KINDS, type RuleKind } from '../model.js';
 import { resolveProfilePath } from '../profile/load.js';
-import { BASELINE_FILE, baselineText, entryOf } from '../decisions/baseline.js';
+import { BASELINE_FILE, baselineText, entriesOf } from '../decisions/baseline.js';
 import { checkOutcome, evaluatedRuleIds, type CheckReport } from '../decisions/check.js';
 import { DEFAULT_MAX_WAIVER_DAYS } from '../decisions/waivers.js';
 import { formatNames, render, REPORTS } from '../report/index.js';
@@ -99,7 +99,7 @@ function parseMaxDays(value: string | undefined): number {
 function updateBaseline(inputs: Inputs, path: string): Inputs {
   const open = evaluate(inputs).findings.filter(isOpen);
   writeFileSafely(path, baselineText(open), true);
-  return { ...inputs, decisions: { ...inputs.decisions, baseline: open.map(entryOf) } };
+  return { ...inputs, decisions: { ...inputs.decisions, baseline: open.flatMap(entriesOf) } };
 }
 
 export function registerCheck(program: Command, run: Run): void {

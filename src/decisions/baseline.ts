@@ -3,6 +3,7 @@
 // (or component list) that triggered the finding, never by counts: a count
 // lets one fix hide a new violation of the same rule.
 import type { Finding } from '../model.js';
+import { componentKey } from '../engine/components.js';
 import { isMap, isSeq, readYamlFile, positionAt } from '../profile/parse-yaml.js';
 import { TOOL_NAME } from '../version.js';
 import { compareStrings } from '../util/compare.js';
@@ -24,8 +25,14 @@ export function findingFact(f: Pick<Finding, 'evidence'>): string {
   return (f.evidence.find((e) => e.line !== null) ?? f.evidence[0])?.fact ?? '';
 }
 
-export function entryOf(f: Pick<Finding, 'rule' | 'evidence'>): BaselineEntry {
-  return { rule: f.rule, fact: findingFact(f) };
+/** The key paths a finding is about: each component that makes it fire, else the fact that triggered it. */
+export function findingSubjects(f: Pick<Finding, 'evidence' | 'components'>): string[] {
+  return f.components?.length ? f.components.map(componentKey) : [findingFact(f)];
+}
+
+/** A finding's baseline entries: one per key path it is about. */
+export function entriesOf(f: Pick<Finding, 'rule' | 'evidence' | 'components'>): BaselineEntry[] {
+  return findingSubjects(f).map((fact) => ({ rule: f.rule, fact }));
 }
 
 export function sameEntry(a: BaselineEntry, b: BaselineEntry): boolean {
@@ -37,8 +44,8 @@ function byKey(a: BaselineEntry, b: BaselineEntry): number {
 }
 
 /** The baseline file's content: sorted and one entry per line, so it diffs well. */
-export function baselineText(findings: readonly Pick<Finding, 'rule' | 'evidence'>[]): string {
-  const entries = findings.map(entryOf).sort(byKey).filter((e, i, all) => i === 0 || !sameEntry(e, all[i - 1]!));
+export function baselineText(findings: readonly Pick<Finding, 'rule' | 'evidence' | 'components'>[]): string {
+  const entries = findings.flatMap(entriesOf).sort(byKey).filter((e, i, all) => i === 0 || !sameEntry(e, all[i - 1]!));
   const lines = entries.map((e) => `    ${JSON.stringify({ rule: e.rule, fact: e.fact })}`);
   const body = lines.length ? `[\n${lines.join(',\n')}\n  ]` : '[]';
   return `{\n  "tool": ${JSON.stringify(TOOL_NAME)},\n  "version": 1,\n  "entries": ${body}\n}\n`;

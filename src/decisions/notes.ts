@@ -3,7 +3,7 @@
 // more, and decision records past their review-by day. Pure: it reads the
 // findings that evaluate() marked and the same decision inputs.
 import type { Finding } from '../model.js';
-import { entryOf, sameEntry, type BaselineEntry } from './baseline.js';
+import { entriesOf, sameEntry, type BaselineEntry } from './baseline.js';
 import { waiverCovers, waiverIsLive, type DecisionInputs, type ReviewDate } from './status.js';
 import { daysUntil, EXPIRY_WARNING_DAYS, isoDay, type WaiverEntry } from './waivers.js';
 
@@ -34,7 +34,7 @@ export function decisionNotes(findings: readonly Finding[], decisions: DecisionI
       if (daysLeft <= EXPIRY_WARNING_DAYS) expiringWaivers.push({ waiver: w, daysLeft });
     }
   }
-  const keys = findings.map(entryOf);
+  const keys = findings.flatMap(entriesOf);
   const today = isoDay(now);
   return {
     expiringWaivers,

@@ -1,5 +1,5 @@
 import type { Finding, FindingStatus } from '../model.js';
-import { entryOf, sameEntry, type BaselineEntry } from './baseline.js';
+import { findingSubjects, type BaselineEntry } from './baseline.js';
 import { isoDay, type WaiverEntry } from './waivers.js';
 
 /** A record that addresses a rule, as the gate and the reports show it. */
@@ -36,12 +36,27 @@ export interface StatusDecision {
   addressed_by: string | null;
 }
 
-type Subject = Pick<Finding, 'rule' | 'evidence'>;
+type Subject = Pick<Finding, 'rule' | 'evidence' | 'components'>;
+type Scope = Pick<WaiverEntry, 'rule' | 'fact'>;
 
-/** A waiver covers a finding of its rule; one with a fact covers it only while the finding cites that fact. */
-export function waiverCovers(w: Pick<WaiverEntry, 'rule' | 'fact'>, f: Subject): boolean {
-  return w.rule === f.rule && (w.fact === undefined || f.evidence.some((e) => e.fact === w.fact || e.fact.startsWith(`${w.fact}.`)));
+/**
+ * Does a waiver cover one key path of a finding? One without a fact covers
+ * the whole rule; one with a fact covers that fact or component, or (for a
+ * finding about no particular component) the finding while it cites the fact.
+ */
+function coversKey(w: Scope, f: Subject, key: string): boolean {
+  if (w.rule !== f.rule) return false;
+  if (w.fact === undefined || key === w.fact || key.startsWith(`${w.fact}[`) || key.startsWith(`${w.fact}.`)) return true;
+  return !f.components?.length && f.evidence.some((e) => e.fact === w.fact || e.fact.startsWith(`${w.fact}.`));
 }
+
+/** Does a waiver cover any part of a finding? (A waiver that covers none is stale.) */
+export function waiverCovers(w: Scope, f: Subject): boolean {
+  return findingSubjects(f).some((key) => coversKey(w, f, key));
+}
+
+/** Worst first: a finding takes the status of its least-covered part. */
+const PART_ORDER = ['expired-waiver', 'open', 'baselined', 'waived'] as const;
 
 export function waiverIsLive(w: Pick<WaiverEntry, 'expires'>, now: Date): boolean {
   return w.expires >= isoDay(now);
@@ -50,18 +65,21 @@ export function waiverIsLive(w: Pick<WaiverEntry, 'expires'>, now: Date): boolea
 /**
  * The one function that decides a finding's status; every output (the
  * report, the gate, SARIF, JUnit, the roadmap) reads the status it sets.
- * An ADR wins, because it is the record; then a live waiver (through its
- * expiry day, UTC). An expired waiver counts as open and wins over the
- * baseline, so a baseline can never hide a lapsed decision.
+ * An ADR wins, because it is the record. Otherwise each part of the finding
+ * (each component it is about, else its fact) is waived by a live waiver
+ * (through its expiry day, UTC), expired when only lapsed waivers cover it
+ * (an expired waiver wins over the baseline, so a baseline never hides a
+ * lapsed decision), baselined, or open; the finding takes its worst part.
  */
 export function decideStatus(f: Subject, decisions: DecisionInputs, now: Date): StatusDecision {
   const record = decisions.addressed.get(f.rule);
   if (record) return { status: 'addressed', addressed_by: record.path };
   if (decisions.audit) return { status: 'open', addressed_by: null };
-  const waivers = decisions.waivers.filter((w) => waiverCovers(w, f));
-  if (waivers.some((w) => waiverIsLive(w, now))) return { status: 'waived', addressed_by: null };
-  if (waivers.length) return { status: 'expired-waiver', addressed_by: null };
-  const key = entryOf(f);
-  if (decisions.baseline.some((e) => sameEntry(e, key))) return { status: 'baselined', addressed_by: null };
-  return { status: 'open', addressed_by: null };
+  const parts = findingSubjects(f).map((key): FindingStatus => {
+    const waivers = decisions.waivers.filter((w) => coversKey(w, f, key));
+    if (waivers.some((w) => waiverIsLive(w, now))) return 'waived';
+    if (waivers.length) return 'expired-waiver';
+    return decisions.baseline.some((e) => e.rule === f.rule && e.fact === key) ? 'baselined' : 'open';
+  });
+  return { status: PART_ORDER.find((s) => parts.includes(s)) ?? 'open', addressed_by: null };
 }

@@ -12,6 +12,7 @@ import { factTree } from '../facts/index.js';
 import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
 import { formatValue } from './format-value.js';
+import { readsComponents, triggeringComponents } from './components.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -131,6 +132,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }
+  const components = readsComponents(reads) ? triggeringComponents(rule.when, ctx) : undefined;
   return {
     rule: rule.id,
     title: rule.title,
@@ -139,6 +141,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
     topics: [...rule.topics],
     message: interpolate(rule.message, facts, ctx),
     evidence,
+    ...(components ? { components } : {}),
     recommendation: rule.recommendation.trim(),
     status: 'open',
     addressed_by: null,

@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { isOpen, type Assessment, type Finding, type RuleCore, type RuleKind, type Severity } from '../model.js';
-import { findingFact } from '../decisions/baseline.js';
+import { findingFact, findingSubjects } from '../decisions/baseline.js';
 import { failsGate, type CheckReport } from '../decisions/check.js';
 import { compareStrings } from '../util/compare.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -42,7 +42,7 @@ function location(a: Assessment, f: Finding) {
       // A finding without a declared fact (derived only) still needs a valid location: the profile's top.
       region: { startLine: e?.line ?? 1, startColumn: e?.column ?? 1 },
     },
-    ...(fact ? { logicalLocations: [{ fullyQualifiedName: fact, kind: 'member' }] } : {}),
+    ...(fact ? { logicalLocations: findingSubjects(f).map((key) => ({ fullyQualifiedName: key, kind: 'member' })) } : {}),
   };
 }
 
@@ -84,7 +84,7 @@ export function sarifLog({ assessment: a, outcome, evaluatedRules }: CheckReport
       level,
       message: { text: f.message },
       locations: [location(a, f)],
-      partialFingerprints: { 'scaleAdviseFinding/v1': `${f.rule}:${findingFact(f)}` },
+      partialFingerprints: { 'scaleAdviseFinding/v1': `${f.rule}:${findingSubjects(f).join(',')}` },
       ...(outcome.baseline ? { baselineState: f.status === 'baselined' ? 'unchanged' : 'new' } : {}),
       ...(supp ? { suppressions: supp } : {}),
       properties: { status: f.status, severity: f.severity, kind: f.kind, ...(f.addressed_by ? { addressed_by: f.addressed_by } : {}) },

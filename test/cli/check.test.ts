@@ -41,9 +41,9 @@ architecture:
   cache: none
 `;
 
-function project(extra = ''): string {
+function project(extra = '', base = PROFILE): string {
   const dir = mkdtempSync(join(tmpdir(), 'sa-check-'));
-  writeFileSync(join(dir, 'scale-advise.yaml'), PROFILE + extra);
+  writeFileSync(join(dir, 'scale-advise.yaml'), base + extra);
   return dir;
 }
 
@@ -157,6 +157,40 @@ describe('check: waivers', () => {
     expect(check(['--waivers', 'bad.yaml'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/bad\.yaml:2:11: .*names no rule: db-cpu-saturatd.*did you mean `db-cpu-saturated`/) });
     writeFileSync(join(dir, 'mixed.yaml'), `traffic:\n  peak_rps: 1\nwaivers: []\n`);
     expect(check(['--waivers', 'mixed.yaml'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/mixed\.yaml:1:1: a waiver file holds only `waivers:`; found `traffic`/) });
+  });
+});
+
+describe('check: one component at a time', () => {
+  // extract-cpu-heavy-component (a recommendation) fires for reporting and for search.
+  const components = (extra = '') =>
+    project(`team:\n  engineers: 12\n  teams: 2\narchitecture:\n  services: 1\n  components:\n    - name: reporting\n      cpu_share_pct: 45\n    - name: search\n      cpu_share_pct: 40\n    - name: payments\n      cpu_share_pct: 5\n${extra}`, PROFILE.replace('architecture:\n  cache: none\n', ''));
+  const gate = ['--fail-on-kind', 'recommendation', '--fail-on', 'medium', '--format', 'json'];
+  const rule = 'extract-cpu-heavy-component';
+  const finding = (stdout: string) => (JSON.parse(stdout) as { findings: { rule: string; status: string; components?: string[] }[] }).findings.find((f) => f.rule === rule)!;
+
+  it('names the components a finding is about', () => {
+    expect(finding(check(gate, components()).stdout).components).toEqual(['reporting', 'search']);
+  });
+
+  it('waives the finding only when every component it is about is waived', () => {
+    const one = check(gate, components(`waivers:\n${waiver(rule, '2027-01-31', 'architecture.components[reporting]')}`));
+    expect(finding(one.stdout).status).toBe('open');
+    const both = check(gate, components(`waivers:\n${waiver(rule, '2027-01-31', 'architecture.components[reporting]')}${waiver(rule, '2027-01-31', 'architecture.components[search]')}`));
+    expect(finding(both.stdout).status).toBe('waived');
+    const all = check(gate, components(`waivers:\n${waiver(rule, '2027-01-31', 'architecture.components')}`));
+    expect(finding(all.stdout).status).toBe('waived');
+  });
+
+  it('baselines each component, so a new component firing the same rule fails', () => {
+    const dir = components();
+    expect(check(['--update-baseline', ...gate], dir).code).toBe(0);
+    expect(readFileSync(join(dir, '.scale-advise-baseline.json'), 'utf8')).toContain('{"rule":"extract-cpu-heavy-component","fact":"architecture.components[search]"}');
+    expect(finding(check(['--baseline', ...gate], dir).stdout).status).toBe('baselined');
+    const profile = readFileSync(join(dir, 'scale-advise.yaml'), 'utf8');
+    writeFileSync(join(dir, 'scale-advise.yaml'), profile.replace('name: payments\n      cpu_share_pct: 5', 'name: payments\n      cpu_share_pct: 50'));
+    const r = check(['--baseline', ...gate], dir);
+    expect(r.code).toBe(1);
+    expect(finding(r.stdout)).toMatchObject({ status: 'open', components: ['reporting', 'search', 'payments'] });
   });
 });
 

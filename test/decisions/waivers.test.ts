@@ -57,6 +57,24 @@ describe('finding status: one function, every transition', () => {
   });
 });
 
+describe('findings about components', () => {
+  const heavy = { ...finding('extract-cpu-heavy-component', 'architecture.components'), components: ['reporting', 'search'] };
+  const scoped = (component: string, expires: string): WaiverEntry => ({ ...waiver, rule: 'extract-cpu-heavy-component', fact: `architecture.components[${component}]`, expires });
+
+  it('take the status of the least-covered component', () => {
+    const status = (d: Partial<DecisionInputs>, now = '2027-01-01') => applyDecisions([heavy], decisions(d), day(now))[0]!.status;
+    expect(status({ waivers: [scoped('reporting', '2027-02-01')] })).toBe('open');
+    expect(status({ waivers: [scoped('reporting', '2027-02-01'), scoped('search', '2027-02-01')] })).toBe('waived');
+    expect(status({ waivers: [scoped('reporting', '2027-02-01'), scoped('search', '2026-12-01')] })).toBe('expired-waiver');
+    expect(status({ waivers: [scoped('reporting', '2027-02-01')], baseline: [{ rule: heavy.rule, fact: 'architecture.components[search]' }] })).toBe('baselined');
+  });
+
+  it('call a waiver for a component the rule no longer fires on stale', () => {
+    const n = decisionNotes([heavy], decisions({ waivers: [scoped('payments', '2027-02-01'), scoped('search', '2027-02-01')] }), day('2027-01-01'));
+    expect(n.staleWaivers.map((w) => w.fact)).toEqual(['architecture.components[payments]']);
+  });
+});
+
 describe('notes on decisions', () => {
   it('warn of a waiver within 14 days of its end, and of none farther out', () => {
     const notes = (now: string) => decisionNotes([finding('db-read-replicas')], decisions({ waivers: [waiver] }), day(now)).expiringWaivers.map((e) => e.daysLeft);

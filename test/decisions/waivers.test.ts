@@ -122,3 +122,15 @@ describe('baseline file', () => {
     expect(JSON.parse(text).entries).toHaveLength(3);
   });
 });
+
+describe('the waiver schema', () => {
+  it('accepts as rule ids exactly what the rule schema accepts as ids', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers/assess.js');
+    const read = (name: string) => JSON.parse(readFileSync(`${ROOT}schema/${name}.schema.json`, 'utf8'));
+    const waiverRule = read('profile').$defs.waiver.properties.rule;
+    const ruleId = read('rule').properties.id;
+    expect(waiverRule.pattern).toBe(ruleId.pattern);
+    expect(waiverRule.maxLength).toBe(ruleId.maxLength);
+  });
+});

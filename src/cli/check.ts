@@ -126,9 +126,14 @@ export function registerCheck(program: Command, run: Run): void {
         const now = resolveNow(flags.now);
         const profilePath = resolveProfilePath(flags.profile, cwd);
         const audit = flags.waivers === false;
+        if (audit && flags.updateBaseline) throw new UserError('--update-baseline records findings for the baseline, which --no-waivers ignores; use one or the other');
+        // Refuse before writing anything, so a run never leaves some of its reports behind.
+        for (const t of targets) {
+          if (t.file && !flags.force && existsSync(resolve(cwd, t.file))) throw new UserError(`${t.file} already exists; pass --force to replace it`);
+        }
         const useBaseline = Boolean(flags.baseline || flags.updateBaseline) && !audit;
         const baselinePath = typeof flags.baseline === 'string' ? resolve(cwd, flags.baseline) : join(dirname(profilePath), BASELINE_FILE);
-        if (flags.baseline && !flags.updateBaseline && !audit && !existsSync(baselinePath)) {
+        if (useBaseline && !flags.updateBaseline && !existsSync(baselinePath)) {
           throw new UserError(`no baseline at ${displayPathFor(baselinePath, cwd)}; record one with \`scale-advise check --update-baseline\``);
         }
         let inputs = load({
@@ -142,7 +147,7 @@ export function registerCheck(program: Command, run: Run): void {
           ...(useBaseline && !flags.updateBaseline ? { baselineFile: baselinePath } : {}),
           ...(audit ? { audit: true } : {}),
         });
-        if (flags.updateBaseline && !audit) inputs = updateBaseline(inputs, baselinePath);
+        if (flags.updateBaseline) inputs = updateBaseline(inputs, baselinePath);
         const a = evaluate(inputs);
         const outcome = checkOutcome(a, inputs.decisions, now, {
           threshold,

@@ -245,6 +245,10 @@ describe('check: the baseline', () => {
     expect(check(['--baseline', '--no-waivers'], dir).code).toBe(1);
   });
 
+  it('refuses to record a baseline in an audit run', () => {
+    expect(check(['--update-baseline', '--no-waivers'], project())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--update-baseline .* --no-waivers/) });
+  });
+
   it('says how to make a baseline when --baseline finds none', () => {
     expect(check(['--baseline'], project())).toMatchObject({ code: 2, stderr: expect.stringMatching(/no baseline at \.scale-advise-baseline\.json; record one with `scale-advise check --update-baseline`/) });
   });
@@ -263,6 +267,10 @@ describe('check: formats in CI', () => {
     expect(toFile.stdout).toBe('');
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(r.stdout);
     expect(check(['--format', 'sarif:out.sarif'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/out\.sarif already exists; pass --force/) });
+    // Nothing is written when one of the files exists: not even the reports before it.
+    expect(check(['--format', 'json:new.json', '--format', 'sarif:out.sarif'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/out\.sarif already exists/) });
+    expect(existsSync(join(dir, 'new.json'))).toBe(false);
+    expect(check(['--format', 'json:new.json', '--format', 'sarif:out.sarif', '--force'], dir).code).toBe(1);
   });
 
   it('refuses two formats on stdout and an unknown format', () => {

@@ -15,6 +15,7 @@ import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
 import { formatMonths, formatValue } from './format-value.js';
 import { tailorRecommendation } from './tailor.js';
+import { readsComponents, triggeringComponents } from './components.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -195,6 +196,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }
+  const components = readsComponents(reads) ? triggeringComponents(rule.when, ctx) : undefined;
   return {
     rule: rule.id,
     title: rule.title,
@@ -203,6 +205,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
     topics: [...rule.topics],
     message: interpolate(rule.message, facts, ctx),
     evidence,
+    ...(components ? { components } : {}),
     recommendation: tailorRecommendation(interpolate(rule.recommendation, facts, ctx), rule.done_when, ctx),
     status: 'open',
     addressed_by: null,

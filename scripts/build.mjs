@@ -77,6 +77,7 @@ if (result.problems.length || (strict && result.coverage.length)) {
 }
 writeFileSync(join(root, 'dist', 'catalog.json'), JSON.stringify(result.catalog));
 writeFileSync(join(root, 'dist', 'catalog-details.json'), JSON.stringify(result.details));
+writeFileSync(join(root, 'dist', 'templates.json'), JSON.stringify(result.templates));
 for (const [file, text] of Object.entries(result.docs)) {
   const target = join(root, file);
   mkdirSync(dirname(target), { recursive: true });

@@ -10,6 +10,9 @@ import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, t
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
+import { buildTemplates } from './templates-build.js';
+import { renderScaffoldDoc } from './scaffold-docs.js';
+import type { TemplateManifest } from '../scaffold/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -71,6 +74,8 @@ function loadStageModels(dir: string, problems: Problem[]): StageModel[] {
 export interface BuildResult {
   catalog: CatalogData;
   details: CatalogDetails;
+  /** dist/templates.json: the scaffold templates' manifests with the rules that name them */
+  templates: TemplateManifest[];
   docs: Record<string, string>;
   problems: string[];
   /** heuristics without rules and rules without heuristics */
@@ -113,6 +118,8 @@ export function buildCatalog(root: string): BuildResult {
     if (!covered.has(r.id)) coverage.push({ file: r.file ?? r.id, position: null, message: `rule ${r.id} is not mapped to any seed heuristic in rules/heuristics.yaml` });
   }
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const templates = buildTemplates(root, rules, known);
+  problems.push(...templates.problems);
   const details: CatalogDetails = { rules: {}, facts };
   const core = rules.map((r) => {
     const c: Record<string, unknown> = { ...r };
@@ -128,7 +135,9 @@ export function buildCatalog(root: string): BuildResult {
   return {
     catalog,
     details,
+    templates: templates.manifests,
     docs: {
+      'docs/scaffold.md': renderScaffoldDoc(templates.manifests),
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
     },

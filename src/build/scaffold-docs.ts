@@ -19,7 +19,7 @@ export function renderScaffoldDoc(manifests: TemplateManifest[]): string {
     '`scale-advise scaffold` writes the configuration that carries out a recommendation. Every value is computed from the',
     "profile's facts and named parameters, and every file starts with a header that says which facts it read, which",
     'parameters it used and how each computed value came about, for example',
-    '`maxReplicas 43 = max(minReplicas, ceil(peak_rps 800 × spike_factor 8 / per_pod_rps 150))`.',
+    '`maxReplicas 43 = max(minReplicas 2, ceil(peak_rps 800 × spike_factor 8 / per_pod_rps 150))`.',
     '',
     '```sh',
     'scale-advise scaffold list                     # the templates, their rules and facts',

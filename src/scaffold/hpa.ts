@@ -18,7 +18,7 @@ export function renderHpa(inputs: TemplateInputs): Artefact[] {
   );
   const maxReplicas = inputs.bounded(
     'maxReplicas',
-    inputs.computed('maxReplicas', Math.max(minReplicas, Math.ceil((peak * spike) / perPod)), `max(minReplicas, ceil(peak_rps ${peak} × spike_factor ${spike} / per_pod_rps ${perPod}))`),
+    inputs.computed('maxReplicas', Math.max(minReplicas, Math.ceil((peak * spike) / perPod)), `max(minReplicas ${minReplicas}, ceil(peak_rps ${peak} × spike_factor ${spike} / per_pod_rps ${perPod}))`),
     1,
     10000,
   );

@@ -37,7 +37,7 @@ export function renderPrometheusAlerts(inputs: TemplateInputs): Artefact[] {
     return {
       alert,
       expr: `${ratio(long)}{${sel}} > ${fmt(threshold)}\nand\n${ratio(short)}{${sel}} > ${fmt(threshold)}`,
-      labels: { severity, 'long-window': long },
+      labels: { severity, long_window: long },
       annotations: {
         summary: `${name} burns its error budget ${factor}× too fast (${meaning})`,
         description: `Error ratio over ${long} and ${short} above ${fmt(threshold)} (${factor} × ${fmt(budget)}, the budget of a ${fmt(slo)}% availability SLO).`,

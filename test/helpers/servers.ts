@@ -23,25 +23,31 @@ export function hasTool(cmd: string, args = ['--version']): boolean {
   return !r.error;
 }
 
-const isRoot = process.getuid?.() === 0;
+export interface RunAs {
+  uid?: number;
+  gid?: number;
+}
 
-/** Run as the postgres user when we are root; as ourselves otherwise. */
-export function asPostgres(cmd: string, args: string[]): [string, string[]] {
-  return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+/**
+ * The postgres user's ids when we are root (PostgreSQL and PgBouncer refuse
+ * root); nothing otherwise. The child gets them directly, with no wrapper
+ * process in between, so stopping it reaches the server itself.
+ */
+export function postgresUser(): RunAs {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 /** A temporary directory the postgres user owns. */
 export function postgresTempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (isRoot) {
-    const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    chownSync(dir, uid, gid);
-  }
+  const { uid, gid } = postgresUser();
+  if (uid !== undefined && gid !== undefined) chownSync(dir, uid, gid);
   return dir;
 }
 
-export function runOrThrow(cmd: string, args: string[], opts: { cwd?: string } = {}): string {
+export function runOrThrow(cmd: string, args: string[], opts: { cwd?: string } & RunAs = {}): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
@@ -54,8 +60,8 @@ export interface Started {
 }
 
 /** Start a server in the foreground of a child process; stop() ends it and waits. */
-export function start(cmd: string, args: string[]): Started {
-  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function start(cmd: string, args: string[], as: RunAs = {}): Started {
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...as });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));

@@ -1,13 +1,13 @@
 // Every artefact through the tool that consumes it. A test skips when its
 // tool is missing locally; under CI (CI set) a missing tool fails it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { inCi, profileWith, render } from '../helpers/scaffold.js';
-import { asPostgres, freePort, hasTool, postgresTempDir, runOrThrow, start, waitFor, type Started } from '../helpers/servers.js';
+import { freePort, postgresUser, hasTool, postgresTempDir, runOrThrow, start, waitFor, type Started } from '../helpers/servers.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const tools = {
@@ -19,10 +19,15 @@ const tools = {
 };
 const tool = (name: keyof typeof tools) => describe.skipIf(!tools[name] && !inCi);
 
-const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const dirs: string[] = [];
+const tmp = (prefix: string) => {
+  dirs.push(mkdtempSync(join(tmpdir(), prefix)));
+  return dirs[dirs.length - 1]!;
+};
 const running: Started[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 tool('promtool')('prometheus-alerts with promtool', () => {
@@ -98,9 +103,11 @@ tool('pgbouncer')('pgbouncer in front of a real PostgreSQL', () => {
 
   it('starts with the generated config and passes queries through to the database', async () => {
     const dir = postgresTempDir('sa-pgb-');
+    dirs.push(dir);
     const [pgPort, bouncerPort] = [await freePort(), await freePort()];
-    runOrThrow(...asPostgres(join(PG_BIN, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync']));
-    const pg = start(...asPostgres(join(PG_BIN, 'postgres'), ['-D', join(dir, 'data'), '-p', String(pgPort), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=50']));
+    const as = postgresUser();
+    runOrThrow(join(PG_BIN, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '--no-sync'], { cwd: dir, ...as });
+    const pg = start(join(PG_BIN, 'postgres'), ['-D', join(dir, 'data'), '-p', String(pgPort), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=50'], as);
     running.push(pg);
     await waitFor(() => runOrThrow('psql', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', '-d', 'postgres', '-Atc', 'select 1']), `PostgreSQL (${pg.output()})`);
     runOrThrow('psql', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', '-d', 'postgres', '-c', 'create database app']);
@@ -117,7 +124,7 @@ tool('pgbouncer')('pgbouncer in front of a real PostgreSQL', () => {
     expect(ini).toMatch(/^max_db_connections = 40$/m);
     writeFileSync(join(dir, 'pgbouncer.ini'), `${ini}unix_socket_dir = ${dir}\n`);
     writeFileSync(join(dir, 'userlist.txt'), '"postgres" "secret"\n');
-    const bouncer = start(...asPostgres('pgbouncer', [join(dir, 'pgbouncer.ini')]));
+    const bouncer = start('pgbouncer', [join(dir, 'pgbouncer.ini')], as);
     running.push(bouncer);
 
     const { default: pgLib } = await import('pg');

@@ -3,7 +3,7 @@
 // rules that name it, and writes the joined manifests and docs/scaffold.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import type { Rule } from '../model.js';
 import type { Problem } from '../util/errors.js';
@@ -43,7 +43,7 @@ export function buildTemplates(root: string, rules: Rule[], knownFacts: Set<stri
   const problems: Problem[] = [];
   const dir = join(root, 'templates', 'config');
   const schema = JSON.parse(readFileSync(join(root, 'schema', 'template.schema.json'), 'utf8')) as Json;
-  const validate = new Ajv2020.default({ strict: true, allowUnionTypes: true, allErrors: true }).compile(schema);
+  const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(schema);
   const manifests: TemplateManifest[] = [];
   for (const name of readdirSync(dir).sort()) {
     const file = `templates/config/${name}/manifest.yaml`;

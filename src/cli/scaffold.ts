@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { buildFacts } from '../facts/index.js';
-import { loadProfile, resolveProfilePath } from '../profile/load.js';
-import { loadCatalog } from '../engine/catalog.js';
+import { load, type Inputs } from '../load.js';
 import { UserError } from '../util/errors.js';
 import { fsProblem } from '../util/fs-errors.js';
 import { closest } from '../util/suggest.js';
 import { writeFileSafely } from '../util/write.js';
 import { writeStdout } from '../util/stdout.js';
-import { findRule } from './rules.js';
+import { findRule } from '../engine/rule-query.js';
+import { ruleDirOption } from './options.js';
 import type { TemplateManifest } from '../scaffold/types.js';
 
-type Run = (fn: () => Promise<number> | number) => Promise<void>;
+import type { Run } from './run.js';
 
 export const DEFAULT_SCAFFOLD_DIR = 'deploy/scale-advise';
 
@@ -43,7 +42,7 @@ function listText(manifests: TemplateManifest[]): string {
   return out.join('\n') + '\n';
 }
 
-function select(manifests: TemplateManifest[], names: string[], flags: ScaffoldFlags): TemplateManifest[] {
+function select(manifests: TemplateManifest[], names: string[], flags: ScaffoldFlags, inputs: Inputs): TemplateManifest[] {
   const known = manifests.map((m) => m.name);
   const wanted = new Set<string>();
   for (const n of names) {
@@ -54,7 +53,7 @@ function select(manifests: TemplateManifest[], names: string[], flags: ScaffoldF
     wanted.add(n);
   }
   if (flags.for) {
-    const rule = findRule(loadCatalog(flags.rules ?? []), flags.for);
+    const rule = findRule(inputs.catalog, flags.for);
     const templates = rule.templates ?? [];
     if (!templates.length) throw new UserError(`rule ${rule.id} has no config template; \`scale-advise scaffold list\` shows the templates and their rules`);
     for (const t of templates) {
@@ -81,7 +80,7 @@ function readExisting(path: string): string | undefined {
 }
 
 export function registerScaffold(program: Command, run: Run): void {
-  program
+  ruleDirOption(program
     .command('scaffold [templates...]')
     .description('render the configuration that implements a recommendation (HPA, PgBouncer, alert rules, ...), computed from the profile; `scaffold list` shows the templates')
     .option('--for <rule>', 'the templates that implement this rule')
@@ -90,8 +89,7 @@ export function registerScaffold(program: Command, run: Run): void {
     .option('--dry-run', 'write nothing; print each file, or its diff against the file already there')
     .option('--force', 'replace files that exist')
     .option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')
-    .option('-r, --rules <dir>', 'add a directory of custom rules, for --for (repeatable)', collect)
-    .option('-f, --format <format>', 'for `scaffold list`: text or json', 'text')
+    .option('-f, --format <format>', 'for `scaffold list`: text or json', 'text'))
     .action((names: string[], flags: ScaffoldFlags) =>
       run(async () => {
         const { loadTemplateManifests } = await import('../scaffold/catalog.js');
@@ -101,17 +99,17 @@ export function registerScaffold(program: Command, run: Run): void {
           writeStdout(flags.format === 'json' ? JSON.stringify(manifests, null, 2) + '\n' : listText(manifests));
           return 0;
         }
-        return scaffold(select(manifests, names, flags), flags);
+        const cwd = process.cwd();
+        const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules });
+        return scaffold(select(manifests, names, flags, inputs), flags, inputs);
       }),
     );
 }
 
-async function scaffold(manifests: TemplateManifest[], flags: ScaffoldFlags): Promise<number> {
-  const cwd = process.cwd();
-  const profile = loadProfile(resolveProfilePath(flags.profile, cwd), cwd);
-  const { facts } = buildFacts(profile);
+async function scaffold(manifests: TemplateManifest[], flags: ScaffoldFlags, inputs: Inputs): Promise<number> {
+  const cwd = inputs.cwd;
   const { renderTemplates } = await import('../scaffold/render.js');
-  const results = await renderTemplates({ manifests, facts, settings: flags.set ?? [], profileName: profile.displayPath });
+  const results = await renderTemplates({ manifests, facts: inputs.facts, settings: flags.set ?? [], profileName: inputs.profile.displayPath });
   const outDir = resolve(cwd, flags.out ?? DEFAULT_SCAFFOLD_DIR);
   const files = results.flatMap((r) => r.files.map((f) => ({ target: join(outDir, r.template, f.path), text: f.text, template: r.template })));
   for (const r of results) {

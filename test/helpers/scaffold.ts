@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { buildFacts } from '../../src/facts/index.js';
+import { mergeFacts } from '../../src/facts/index.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { loadTemplateManifests } from '../../src/scaffold/catalog.js';
 import { renderTemplates } from '../../src/scaffold/render.js';
@@ -40,7 +40,7 @@ export function writeProfile(profile: Record<string, unknown>): string {
 /** Render templates for a profile; returns each file's text by `template/file`. */
 export async function render(names: string[], profile: Record<string, unknown> = profileWith(), settings: string[] = []): Promise<Record<string, string>> {
   const file = writeProfile(profile);
-  const { facts } = buildFacts(loadProfile(file, file.replace(/[^/]+$/, '')));
+  const { facts } = mergeFacts(loadProfile(file, file.replace(/[^/]+$/, '')));
   const manifests = loadTemplateManifests().filter((m) => names.includes(m.name));
   const results = await renderTemplates({ manifests, facts, settings, profileName: 'scale-advise.yaml' });
   return Object.fromEntries(results.flatMap((r) => r.files.map((f) => [`${r.template}/${f.path}`, f.text])));

@@ -11,7 +11,6 @@ import { profileWith, render } from '../helpers/scaffold.js';
 const require = createRequire(import.meta.url);
 const { HorizontalPodAutoscaler } = require('kubernetes-models/autoscaling/v2') as typeof import('kubernetes-models/autoscaling/v2');
 
-const YAML_FILES = ['hpa/hpa.yaml', 'prometheus-alerts/alerts.yaml', 'github-actions/scale-advise.yml', 'gitlab-ci/scale-advise.gitlab-ci.yml'];
 const ALL = ['hpa', 'prometheus-alerts', 'github-actions', 'gitlab-ci', 'nginx', 'haproxy', 'pgbouncer', 'redis-cache', 'rds-read-replica', 'k6'];
 
 /** Every key path of a parsed document, arrays collapsed: the document's shape. */

@@ -68,14 +68,19 @@ tool('promtool')('prometheus-alerts with promtool', () => {
   });
 });
 
+/** A load balancer's config over loopback backends (nginx and HAProxy resolve names when they check), written to a temp dir. */
+async function loadBalancerConfig(template: 'nginx' | 'haproxy', file: string): Promise<string> {
+  const dir = tmp(`sa-${template}-`);
+  const settings = ['backend_host_pattern=127.0.0.{n}', 'listen_addr=127.0.0.1', `listen_port=${await freePort()}`];
+  writeFileSync(join(dir, file), (await render([template], profileWith(), settings))[`${template}/${file}`]!);
+  return dir;
+}
+
 tool('nginx')('nginx upstream with nginx -t', () => {
   it('nginx is installed (required under CI)', () => expect(tools.nginx, 'install the Debian package nginx').toBe(true));
 
   it('accepts the upstream, server and rate limit inside http {}', async () => {
-    const dir = tmp('sa-nginx-');
-    const port = await freePort();
-    const text = (await render(['nginx'], profileWith(), ['backend_host_pattern=127.0.0.{n}', 'listen_addr=127.0.0.1', `listen_port=${port}`]))['nginx/upstream.conf']!;
-    writeFileSync(join(dir, 'upstream.conf'), text);
+    const dir = await loadBalancerConfig('nginx', 'upstream.conf');
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, t)};`).join(' ');
     writeFileSync(join(dir, 'nginx.conf'), `pid ${join(dir, 'nginx.pid')};\nerror_log ${join(dir, 'error.log')};\nevents {}\nhttp { access_log off; ${temp} include ${join(dir, 'upstream.conf')}; }\n`);
     const r = spawnSync('nginx', ['-t', '-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
@@ -88,10 +93,7 @@ tool('haproxy')('haproxy backend with haproxy -c', () => {
   it('haproxy is installed (required under CI)', () => expect(tools.haproxy, 'install the Debian package haproxy').toBe(true));
 
   it('accepts the frontend and the health-checked backend', async () => {
-    const dir = tmp('sa-haproxy-');
-    const port = await freePort();
-    const text = (await render(['haproxy'], profileWith(), ['backend_host_pattern=127.0.0.{n}', 'listen_addr=127.0.0.1', `listen_port=${port}`]))['haproxy/haproxy.cfg']!;
-    writeFileSync(join(dir, 'haproxy.cfg'), text);
+    const dir = await loadBalancerConfig('haproxy', 'haproxy.cfg');
     const r = spawnSync('haproxy', ['-c', '-f', join(dir, 'haproxy.cfg')], { encoding: 'utf8' });
     expect(`${r.stdout}${r.stderr}`).toMatch(/Configuration file is valid/);
     expect(r.status).toBe(0);

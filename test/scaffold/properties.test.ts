@@ -32,7 +32,7 @@ function shape(path: string, text: string): string[] {
   return text
     .split('\n')
     .filter((l) => l.trim() && !comment.test(l))
-    .map((l) => l.trim().split(/\s+/)[0]!);
+    .map((l) => (/ = host=/.test(l) ? '<database entry>' : l.trim().split(/\s+/)[0]!)); // PgBouncer keys [databases] by the name
 }
 
 async function shapes(names: string[], profile: Record<string, unknown>, settings: string[] = []) {

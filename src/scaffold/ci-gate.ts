@@ -34,7 +34,7 @@ export function renderGithubActions(inputs: TemplateInputs): Artefact[] {
           { name: 'Check open warning signs', run: CHECK_COMMAND },
           {
             name: 'Upload SARIF',
-            if: '${{ !cancelled() }}',
+            if: "${{ !cancelled() && hashFiles('scale-advise.sarif') != '' }}",
             uses: 'github/codeql-action/upload-sarif@v3',
             with: { sarif_file: 'scale-advise.sarif', category: 'scale-advise' },
           },

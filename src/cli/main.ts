@@ -8,6 +8,7 @@ import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
+import { registerScaffold } from './scaffold.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -43,6 +44,7 @@ export function buildProgram(run: Run): Command {
   registerExplain(program, run);
   registerAdr(program, run);
   registerCheck(program, run);
+  registerScaffold(program, run);
   program.addHelpText(
     'after',
     `
@@ -51,7 +53,8 @@ Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
 3 internal error.
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
-docs/custom-rules.md (your own rules), docs/check.md (the CI gate).`,
+docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
+docs/scaffold.md (config templates).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -6,17 +6,15 @@ import { SEVERITIES, type Severity } from '../model.js';
 import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import { colorLevel, emit } from './io.js';
-import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
+import { colorLevel, emit, outputWidth } from './io.js';
+import { collectedLoadOptions, collectedOptions, commonOptions, nowOption, outputOptions, resolveNow, type CollectedFlags, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 
-interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
+interface AssessFlags extends CommonOptions, OutputFlags, NowFlags, CollectedFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
-  collected?: boolean;
-  preferCollected?: boolean;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -26,17 +24,17 @@ export function parseSeverity(value: string, flag: string): Severity {
 }
 
 export function registerAssess(program: Command, run: Run): void {
-  nowOption(
-    outputOptions(
-      commonOptions(program.command('assess').description('place the system in a growth stage and report the findings of the rule catalog')),
-      formatNames('assessment'),
+  collectedOptions(
+    nowOption(
+      outputOptions(
+        commonOptions(program.command('assess').description('place the system in a growth stage and report the findings of the rule catalog')),
+        formatNames('assessment'),
+      ),
     ),
   )
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
-    .option('-v, --verbose', 'show the sources under each finding')
-    .option('--no-collected', 'ignore .scale-advise/collected.json (facts from `scale-advise collect`)')
-    .option('--prefer-collected', 'a collected value wins over the declared one (default: the profile wins)')
+    .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
     .action((flags: AssessFlags) =>
       run(async () => {
         checkFormat('assessment', flags.format);
@@ -48,14 +46,14 @@ export function registerAssess(program: Command, run: Run): void {
           ruleDirs: flags.rules,
           stageModel: flags.stageModel,
           now: resolveNow(flags.now),
-          collected: flags.collected !== false,
-          preferCollected: flags.preferCollected ?? false,
+          ...collectedLoadOptions(flags),
         });
         const a = evaluate(inputs);
         const toFile = Boolean(flags.output && flags.output !== '-');
         const text = await render('assessment', flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),
           verbose: flags.verbose ?? false,
+          width: outputWidth(toFile),
           rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
         });
         emit(text, flags, cwd);

@@ -62,3 +62,21 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   }
   return date;
 }
+
+/** Flags of the commands that read `scale-advise collect`'s record. */
+export interface CollectedFlags {
+  collected?: boolean;
+  preferCollected?: boolean;
+}
+
+/** --no-collected and --prefer-collected, for commands that read `.scale-advise/collected.json`. */
+export function collectedOptions(cmd: Command): Command {
+  return cmd
+    .option('--no-collected', 'ignore .scale-advise/collected.json (facts from `scale-advise collect`)')
+    .option('--prefer-collected', 'a collected value wins over the declared one (default: the profile wins)');
+}
+
+/** What those flags ask of load(). */
+export function collectedLoadOptions(flags: CollectedFlags): { collected: boolean; preferCollected: boolean } {
+  return { collected: flags.collected !== false, preferCollected: flags.preferCollected ?? false };
+}

@@ -1,11 +1,10 @@
 // A real PostgreSQL 15: initdb into a temporary directory as the postgres user,
 // listening on loopback on a free port, with pg_stat_statements loaded.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startProcess, stopProcess, waitFor } from './servers.js';
+import { freePort, postgresTempDir, postgresUser, runOrThrow, waitFor, type Started } from './servers.js';
+import { startBounded } from './bounded-servers.js';
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
 export const SUPERUSER_PASSWORD = 'setup-only-Pw1';
@@ -20,78 +19,53 @@ export interface RunningPostgres {
   stop: () => Promise<void>;
 }
 
-const asRoot = process.getuid?.() === 0;
-
 export async function startPostgres(): Promise<RunningPostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'sa-pg-'));
-  chmodSync(dir, 0o755);
+  const as = postgresUser();
+  const dir = postgresTempDir('sa-pg-');
   const data = join(dir, 'data');
   const pwfile = join(dir, 'pw');
   writeFileSync(pwfile, SUPERUSER_PASSWORD + '\n');
-  if (asRoot) {
-    const pwUid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    const pwGid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
-    chownSync(dir, pwUid, pwGid);
-    chownSync(pwfile, pwUid, pwGid);
-  }
-  const initArgs = ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync'];
-  const [cmd, args] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, 'initdb'), ...initArgs]] : [join(PG_BIN, 'initdb'), initArgs];
-  const init = spawnSync(cmd as string, args as string[], { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+  if (as.uid !== undefined && as.gid !== undefined) chownSync(pwfile, as.uid, as.gid);
+  runOrThrow(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync'], as);
   const port = await freePort();
-  const child = startProcess(
-    join(PG_BIN, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=20', '-c', 'fsync=off'],
-    asRoot ? { asUser: 'postgres' } : {},
-  );
+  const servers: Started[] = [];
+  const run = (dataDir: string, serverPort: number, extra: string[] = []) => {
+    const s = startBounded(join(PG_BIN, 'postgres'), ['-D', dataDir, '-p', String(serverPort), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...extra], as);
+    servers.push(s);
+    return s;
+  };
+  run(data, port, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=20', '-c', 'fsync=off']);
   const url = (u: string, p: string, db: string) => `postgresql://${encodeURIComponent(u)}:${encodeURIComponent(p)}@127.0.0.1:${port}/${db}`;
   const admin = async (database = 'postgres') => {
     const c = new pg.Client({ connectionString: url('postgres', SUPERUSER_PASSWORD, database) });
     await c.connect();
     return c;
   };
-  await waitFor(async () => {
-    const c = await admin();
-    await c.end();
-    return true;
-  }, 'postgres', child);
-  const standbys: { child: ReturnType<typeof startProcess>; data: string }[] = [];
-  const pidOf = (dataDir: string) => {
-    try {
-      return [Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])];
-    } catch {
-      return []; // not running
-    }
+  const stop = async () => {
+    // standbys first, then the primary; each shuts down fast on SIGINT
+    for (const s of servers.reverse()) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await waitFor(async () => (await admin()).end(), 'postgres', 30000);
+  } catch (e) {
+    await stop();
+    throw new Error(`${(e as Error).message}\n${servers[0]?.output()}`);
+  }
   const addStandby = async () => {
-    const standbyData = join(dir, `standby${standbys.length + 1}`);
-    const backupArgs = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standbyData, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast'];
-    const env = { ...process.env, PGPASSWORD: SUPERUSER_PASSWORD };
-    const [bcmd, bargs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_basebackup'), ...backupArgs]] : [join(PG_BIN, 'pg_basebackup'), backupArgs];
-    const backup = spawnSync(bcmd as string, bargs as string[], { encoding: 'utf8', env });
-    if (backup.status !== 0) throw new Error(`pg_basebackup failed: ${backup.stderr}`);
-    const standbyPort = await freePort();
-    const child = startProcess(join(PG_BIN, 'postgres'), ['-D', standbyData, '-p', String(standbyPort), '-k', dir, '-c', 'listen_addresses=127.0.0.1'], asRoot ? { asUser: 'postgres' } : {});
-    standbys.push({ child, data: standbyData });
+    const standbyData = join(dir, `standby${servers.length}`);
+    runOrThrow('env', [`PGPASSWORD=${SUPERUSER_PASSWORD}`, join(PG_BIN, 'pg_basebackup'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', standbyData, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast'], as);
+    run(standbyData, await freePort());
+    const standbys = servers.length - 1;
     await waitFor(async () => {
       const c = await admin();
       try {
-        return (await c.query("SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'")).rows[0].n === standbys.length;
+        const n = (await c.query("SELECT count(*)::int AS n FROM pg_stat_replication WHERE state = 'streaming'")).rows[0].n;
+        if (n !== standbys) throw new Error(`${n} of ${standbys} standbys streaming`);
       } finally {
         await c.end();
       }
-    }, 'the standby', child);
+    }, 'the standby', 30000);
   };
-  return {
-    port,
-    addStandby,
-    admin,
-    url,
-    stop: async () => {
-      for (const s of standbys) await stopProcess(s.child, pidOf(s.data), 'SIGINT');
-      // the postmaster runs under runuser and timeout: a fast shutdown (SIGINT) by its own pid
-      await stopProcess(child, pidOf(data), 'SIGINT');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { port, addStandby, admin, url, stop };
 }

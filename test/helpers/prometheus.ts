@@ -1,10 +1,10 @@
 // A real Prometheus, fed with generated series of known shape through
 // `promtool tsdb create-blocks-from openmetrics`, listening on loopback.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, stopProcess, waitFor } from './servers.js';
+import { freePort, runOrThrow, waitFor } from './servers.js';
+import { startBounded } from './bounded-servers.js';
 
 export const PROMETHEUS = '/usr/bin/prometheus';
 export const PROMTOOL = '/usr/bin/promtool';
@@ -118,22 +118,24 @@ export interface RunningPrometheus {
 export async function startPrometheus(): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), 'sa-prom-'));
   writeFileSync(join(dir, 'data.om'), openMetrics());
-  const blocks = spawnSync(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')], { encoding: 'utf8' });
-  if (blocks.status !== 0) throw new Error(`promtool failed: ${blocks.stderr}`);
+  runOrThrow(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')]);
   writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1m\n');
   const port = await freePort();
-  const child = startProcess(PROMETHEUS, [
+  const server = startBounded(PROMETHEUS, [
     `--config.file=${join(dir, 'prometheus.yml')}`,
     `--storage.tsdb.path=${join(dir, 'tsdb')}`,
     '--storage.tsdb.retention.time=100y',
     `--web.listen-address=127.0.0.1:${port}`,
   ]);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/-/ready`)).ok, 'prometheus', child);
+  await waitFor(async () => {
+    if ((await fetch(`${url}/-/ready`)).ok) return;
+    throw new Error(`not ready:\n${server.output()}`);
+  }, 'prometheus', 30000);
   return {
     url,
     stop: async () => {
-      await stopProcess(child);
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,96 +1,94 @@
-// Real servers for tests, on loopback and free ports, that stop by themselves:
-// each runs under `timeout`, so a test process that dies cannot leave one behind,
-// and every one started is stopped at exit.
+// Starting real servers for tests: free loopback ports, the postgres user
+// (PostgreSQL and PgBouncer refuse root), and waiting until they answer.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { chownSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** Seconds after which a test server is killed whatever happens. */
-export const SERVER_LIFETIME_S = 600;
-
-const started = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const p of started) if (p.pid && p.exitCode === null) safeKill(p.pid);
-});
-
-function safeKill(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/** A port nothing listens on right now, chosen by the OS. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((res) => server.close(() => res()));
-  return port;
-}
-
-/** Run a command under `timeout`, remembered so it is stopped at exit. */
-export function startProcess(cmd: string, args: string[], opts: { asUser?: string; cwd?: string } = {}): ChildProcess & { output: () => string } {
-  const timed = ['--kill-after=5', String(SERVER_LIFETIME_S), cmd, ...args];
-  const [bin, argv] = opts.asUser ? ['runuser', ['-u', opts.asUser, '--', 'timeout', ...timed]] : ['timeout', timed];
-  const child = spawn(bin as string, argv as string[], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20000)));
-  child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20000)));
-  started.add(child);
-  child.on('exit', () => started.delete(child));
-  return Object.assign(child, { output: () => out });
-}
-
-/** Stop a server: first `extraPids` (the server itself, when `child` is a wrapper) with `signal`, then the wrapper. */
-export async function stopProcess(child: ChildProcess | undefined, extraPids: number[] = [], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child) return;
-  for (const pid of extraPids) safeKill(pid, signal);
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  if (child.pid) safeKill(child.pid);
-  const timer = setTimeout(() => child.pid && safeKill(child.pid, 'SIGKILL'), 10000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Wait until `check` resolves true, or fail with what the server printed. */
-export async function waitFor(check: () => Promise<boolean>, what: string, child: { output: () => string; exitCode: number | null }, ms = 30000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${what} exited early:\n${child.output()}`);
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} did not start within ${ms / 1000}s:\n${child.output()}`);
-}
-
-/** A server that accepts connections and never says a word: the timeout case. */
-export async function silentServer(): Promise<{ port: number; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+/** A port the OS says is free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
   });
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+}
+
+export function hasTool(cmd: string, args = ['--version']): boolean {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return !r.error;
+}
+
+export interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+/**
+ * The postgres user's ids when we are root (PostgreSQL and PgBouncer refuse
+ * root); nothing otherwise. The child gets them directly, with no wrapper
+ * process in between, so stopping it reaches the server itself.
+ */
+export function postgresUser(): RunAs {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** A temporary directory the postgres user owns. */
+export function postgresTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const { uid, gid } = postgresUser();
+  if (uid !== undefined && gid !== undefined) chownSync(dir, uid, gid);
+  return dir;
+}
+
+export function runOrThrow(cmd: string, args: string[], opts: { cwd?: string } & RunAs = {}): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.error?.message}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+export interface Started {
+  proc: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Start a server in the foreground of a child process; stop() ends it and waits. */
+export function start(cmd: string, args: string[], as: RunAs = {}): Started {
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...as });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
-    port: (server.address() as { port: number }).port,
-    close: () =>
-      new Promise<void>((res) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => res());
-      }),
+    proc,
+    output: () => out,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGINT');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 
-/** A real tool: present, or (outside CI) a reason to skip. In CI its absence fails the test. */
-export function toolAvailable(path: string): boolean {
-  if (existsSync(path)) return true;
-  if (process.env.CI) throw new Error(`${path} is missing; CI installs it (.ci/run)`);
-  return false;
-}
-
-export function commandOk(cmd: string, args: string[]): boolean {
-  return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+/** Retry `probe` until it succeeds or `ms` pass. */
+export async function waitFor<T>(probe: () => Promise<T> | T, what: string, ms = 15000): Promise<T> {
+  const until = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      return await probe();
+    } catch (e) {
+      last = e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${what} did not come up: ${last instanceof Error ? last.message : String(last)}`);
 }

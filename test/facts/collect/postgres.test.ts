@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_BIN, startPostgres, type RunningPostgres } from '../../helpers/postgres.js';
-import { freePort, silentServer, toolAvailable } from '../../helpers/servers.js';
+import { freePort } from '../../helpers/servers.js';
+import { silentServer, toolAvailable } from '../../helpers/bounded-servers.js';
 import { runCli } from '../../helpers/run-cli.js';
 import type { CollectedRecord } from '../../../src/facts/collect/file.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END, PROMETHEUS, PROMTOOL, startPrometheus, type RunningPrometheus } from '../../helpers/prometheus.js';
-import { toolAvailable } from '../../helpers/servers.js';
+import { toolAvailable } from '../../helpers/bounded-servers.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 const HAVE = toolAvailable(PROMETHEUS) && toolAvailable(PROMTOOL);

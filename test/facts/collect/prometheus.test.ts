@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END, PROMETHEUS, PROMTOOL, SHAPE, startPrometheus, type RunningPrometheus } from '../../helpers/prometheus.js';
-import { freePort, silentServer, toolAvailable } from '../../helpers/servers.js';
+import { freePort } from '../../helpers/servers.js';
+import { silentServer, toolAvailable } from '../../helpers/bounded-servers.js';
 import { runCli } from '../../helpers/run-cli.js';
 import type { CollectedRecord } from '../../../src/facts/collect/file.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END, PROMETHEUS, PROMTOOL, startPrometheus, type RunningPrometheus } from '../../helpers/prometheus.js';
-import { toolAvailable } from '../../helpers/servers.js';
+import { toolAvailable } from '../../helpers/bounded-servers.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 const HAVE = toolAvailable(PROMETHEUS) && toolAvailable(PROMTOOL);
@@ -74,7 +74,7 @@ describe.skipIf(!HAVE)('collected facts in assess and in the profile', () => {
     const text = await runCli(['assess', '--verbose'], dir);
     expect(text.stdout).toContain('profile-disagrees-with-facts');
     expect((await runCli(['explain', 'profile-disagrees-with-facts'], dir)).code).toBe(0);
-    expect(text.stdout).toMatch(/database\.cpu_p95_pct: measured by prometheus http:\/\/127\.0\.0\.1:\d+: quantile_over_time/);
+    expect(text.stdout).toMatch(/database\.cpu_p95_pct: measured by prometheus http:\/\/127\.0\.0\.1:\d+:\s+quantile_over_time/);
   });
 
   it('--prefer-collected: the measured value decides, and the evidence says collected', async () => {
@@ -89,6 +89,12 @@ describe.skipIf(!HAVE)('collected facts in assess and in the profile', () => {
     expect(md.stdout).toContain('`database.cpu_p95_pct` = 80 (collected)');
     const text = await runCli(['assess', '--verbose', '--prefer-collected'], dir);
     expect(text.stdout).toContain('database.cpu_p95_pct = 80 (collected)');
+    // the CI gate reads the record too, with the same choice
+    const gate = await runCli(['check', '--format', 'json', '--prefer-collected', '--fail-on', 'critical'], dir);
+    expect(gate.stdout).toContain('"provenance": "collected"');
+    expect(gate.stdout).not.toContain('"rule": "db-cpu-saturated"');
+    const declared = await runCli(['check', '--format', 'json', '--fail-on', 'critical'], dir);
+    expect(declared.stdout).toContain('"rule": "db-cpu-saturated"');
     // --no-collected: as if nothing had been measured
     const plain = await assessJson(dir, '--no-collected');
     expect(plain.conflicts).toBeUndefined();

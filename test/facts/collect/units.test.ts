@@ -1,13 +1,13 @@
 // The pure parts of collect: editing the profile, laying the user's queries
 // over the defaults, and showing server addresses without their secrets.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { updateProfileText } from '../../../src/facts/collect/write-profile.js';
 import { prometheusQueries } from '../../../src/facts/collect/queries.js';
 import { parseDuration, parseEndpoint, scrub } from '../../../src/facts/collect/endpoint.js';
-import type { CollectedFact } from '../../../src/facts/collect/file.js';
+import { readCollectedFacts, type CollectedFact } from '../../../src/facts/collect/file.js';
 import { shapeValue } from '../../../src/facts/collect/fact-schema.js';
 import { pickMeasured, type Measured } from '../../../src/facts/collect/run.js';
 
@@ -98,5 +98,22 @@ describe('a fact measured by both servers', () => {
     expect([...best.keys()]).toEqual(['database.connections_used_pct', 'database.size_gb']);
     expect(best.get('database.connections_used_pct')?.value).toBe(90);
     expect(best.get('database.size_gb')?.value).toBe(41.8);
+  });
+});
+
+describe('reading the record', () => {
+  it('gives collected facts with their query as origin, and names a broken record and how to fix it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-rec-'));
+    expect(readCollectedFacts(dir)).toEqual([]);
+    mkdirSync(join(dir, '.scale-advise'));
+    const file = join(dir, '.scale-advise', 'collected.json');
+    writeFileSync(file, JSON.stringify({ schema_version: 1, facts: [fact('database.size_gb', 41.8)] }));
+    expect(readCollectedFacts(dir)).toEqual([
+      { id: 'database.size_gb', value: 41.8, provenance: 'collected', position: null, origin: 'postgresql postgresql://db:5432/app: SELECT 1' },
+    ]);
+    writeFileSync(file, '{"schema_version": 1, "facts": [{"id": "size", "value": "big"}]}');
+    expect(() => readCollectedFacts(dir, 'proj')).toThrow('proj/.scale-advise/collected.json: facts[0] needs a dotted `id` and a numeric `value` (run `scale-advise collect` again, or delete the file)');
+    writeFileSync(file, '{"schema_');
+    expect(() => readCollectedFacts(dir, 'proj')).toThrow(/proj\/\.scale-advise\/collected\.json: not a readable collected-facts record/);
   });
 });

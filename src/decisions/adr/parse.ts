@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { headings, proseLines, splitFrontMatter } from './markdown.js';
 import { statusOf } from './status.js';
-import type { AdrFormat, AdrLink, AdrRecord } from './types.js';
+import type { AdrFormat, AdrLines, AdrLink, AdrRecord } from './types.js';
 
 /** File names that are records: `NNNN-slug.md`, as adr-tools lists them. */
 export const RECORD_FILE = /^(\d+)-[^/\\]*\.md$/;
@@ -17,15 +17,15 @@ const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 /** `Type [label](0002-file.md)` on a line of its own, optionally as a list item. */
 const LINK_LINE = /^\s*(?:[*+-]\s+)?(.+?)\s+\[([^\]]*)\]\(([^)\s]+)\)\s*\.?\s*$/;
 const ADDRESSES_LINE = /^\s*(?:[*+-]\s+)?[*_]*addresses[*_]*\s*:[*_]*\s*(.*)$/i;
-const META_LINE = /^\s*(?:[*+-]\s+)?[*_]*(status|date|deciders|decision-makers)[*_]*\s*:[*_]*\s*(.*)$/i;
+const META_LINE = /^\s*(?:[*+-]\s+)?[*_]*(status|date|deciders|decision-makers|review[- ]by)[*_]*\s*:[*_]*\s*(.*)$/i;
 
-export function parseLink(line: string): AdrLink | null {
+export function parseLink(line: string, lineNumber = 0): AdrLink | null {
   const m = LINK_LINE.exec(line);
   if (!m) return null;
   const file = safeDecode(m[3]!.replace(/^\.\//, '').split('#')[0]!);
   const target = recordNumber(file);
   if (target === null) return null;
-  return { type: m[1]!.replace(/^[*_]+|[*_:]+$/g, '').trim(), target, file: basename(file), label: m[2]! };
+  return { type: m[1]!.replace(/^[*_]+|[*_:]+$/g, '').trim(), target, file: basename(file), label: m[2]!, line: lineNumber };
 }
 
 function safeDecode(s: string): string {
@@ -59,11 +59,19 @@ function text(value: unknown): string | null {
   return String(value).trim();
 }
 
+/** The 1-based file line of a front-matter key, or null. */
+function frontMatterLine(raw: string, key: string): number | null {
+  const i = raw.split('\n').findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
+  return i < 0 ? null : i + 2;
+}
+
 export function parseRecord(source: string, path: string): AdrRecord {
   const file = basename(path);
   const fm = splitFrontMatter(source);
   const body = fm ? fm.body : source.replace(/^\uFEFF/, '');
   const lines = body.split(/\r?\n/);
+  /** body line index → file line */
+  const at = (index: number) => index + 1 + (fm ? fm.lines : 0);
   const secs = headings(lines);
   const h1 = secs.find((s) => s.level === 1);
   const level2 = secs.filter((s) => s.level === 2);
@@ -73,12 +81,14 @@ export function parseRecord(source: string, path: string): AdrRecord {
   const title = (numbered ? numbered[2]! : headingTitle) || file.replace(/^\d+-|\.md$/g, '').replace(/-/g, ' ');
   const isMadr = Boolean(fm) || level2.some((s) => /^context and problem statement$/i.test(s.title)) || !level2.some((s) => /^status$/i.test(s.title));
   const format: AdrFormat = isMadr ? 'madr' : 'nygard';
+  const found: AdrLines = { title: h1 ? at(h1.start) : null, status: null, date: null, reviewBy: null };
 
   const prose = proseLines(lines);
-  const meta = new Map<string, string>();
-  for (const { line } of prose.slice(0, 40)) {
+  const meta = new Map<string, { value: string; line: number }>();
+  for (const { line, index } of prose.slice(0, 40)) {
     const m = META_LINE.exec(line);
-    if (m && !meta.has(m[1]!.toLowerCase())) meta.set(m[1]!.toLowerCase(), m[2]!.trim());
+    const key = m?.[1]!.toLowerCase().replace(' ', '-');
+    if (m && key && !meta.has(key)) meta.set(key, { value: m[2]!.trim(), line: at(index) });
   }
 
   let statusText = '';
@@ -86,22 +96,32 @@ export function parseRecord(source: string, path: string): AdrRecord {
   let links: AdrLink[] = [];
   const statusSection = level2.find((s) => /^status$/i.test(s.title));
   if (statusSection) {
-    for (const { line } of proseLines(lines, statusSection.start + 1, statusSection.end)) {
+    for (const { line, index } of proseLines(lines, statusSection.start + 1, statusSection.end)) {
       if (!line.trim()) continue;
-      const link = parseLink(line);
+      const link = parseLink(line, at(index));
       if (link) {
         links.push(link);
-        if (!supersededLine && /^superseded by$/i.test(link.type)) supersededLine = line.trim();
-      } else if (!statusText) statusText = line.trim();
+        if (!supersededLine && /^superseded by$/i.test(link.type)) {
+          supersededLine = line.trim();
+          found.status ??= at(index);
+        }
+      } else if (!statusText) {
+        statusText = line.trim();
+        found.status = at(index);
+      }
     }
   }
-  if (fm) {
-    statusText = text(fm.data.status) ?? statusText;
+  if (fm && text(fm.data.status) !== null) {
+    statusText = text(fm.data.status)!;
+    found.status = frontMatterLine(fm.raw, 'status');
   }
-  if (!statusText) statusText = meta.get('status') ?? '';
+  if (!statusText && meta.has('status')) {
+    statusText = meta.get('status')!.value;
+    found.status = meta.get('status')!.line;
+  }
   if (format === 'madr' || !statusSection) {
     // MADR has no status section; links stand on lines of their own, usually under "More Information".
-    links = prose.map(({ line }) => parseLink(line)).filter((l): l is AdrLink => l !== null);
+    links = prose.map(({ line, index }) => parseLink(line, at(index))).filter((l): l is AdrLink => l !== null);
   }
   let status = statusOf(statusText);
   if (links.some((l) => /^superseded by$/i.test(l.type))) status = 'superseded';
@@ -116,8 +136,27 @@ export function parseRecord(source: string, path: string): AdrRecord {
     if (m) for (const id of parseRuleList(m[1]!)) addresses.add(id);
   }
 
+  let date: string | null = null;
   const dateLine = prose.find(({ line }) => /^date:\s*/i.test(line.trim()));
-  const date = (fm && text(fm.data.date)) || (dateLine ? dateLine.line.trim().replace(/^date:\s*/i, '') : null) || meta.get('date') || null;
+  if (fm && text(fm.data.date)) {
+    date = text(fm.data.date);
+    found.date = frontMatterLine(fm.raw, 'date');
+  } else if (dateLine) {
+    date = dateLine.line.trim().replace(/^date:\s*/i, '') || null;
+    found.date = at(dateLine.index);
+  } else if (meta.has('date')) {
+    date = meta.get('date')!.value || null;
+    found.date = meta.get('date')!.line;
+  }
+
+  let reviewBy: string | null = null;
+  if (fm && text(fm.data['review-by'])) {
+    reviewBy = text(fm.data['review-by']);
+    found.reviewBy = frontMatterLine(fm.raw, 'review-by');
+  } else if (meta.has('review-by')) {
+    reviewBy = meta.get('review-by')!.value || null;
+    found.reviewBy = meta.get('review-by')!.line;
+  }
 
   return {
     number,
@@ -125,6 +164,7 @@ export function parseRecord(source: string, path: string): AdrRecord {
     status,
     statusText,
     date,
+    reviewBy,
     format,
     addresses: [...addresses],
     links,
@@ -132,5 +172,6 @@ export function parseRecord(source: string, path: string): AdrRecord {
     file,
     frontMatter: fm?.data ?? {},
     sections: level2.map((s) => s.title),
+    lines: found,
   };
 }

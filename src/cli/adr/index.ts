@@ -8,12 +8,13 @@ import { registerAdrList } from './list.js';
 import { registerAdrSupersede } from './supersede.js';
 import { registerAdrLink } from './link.js';
 import { registerAdrIndex } from './write-index.js';
+import { registerAdrLint } from './lint.js';
 
 export function registerAdr(program: Command, run: Run): void {
   const adr = program
     .command('adr')
     .description('Architecture Decision Records: write them from findings, number, list, supersede and link them (adr-tools and MADR compatible)');
-  for (const register of [registerAdrInit, registerAdrNew, registerAdrFrom, registerAdrList, registerAdrSupersede, registerAdrLink, registerAdrIndex]) {
+  for (const register of [registerAdrInit, registerAdrNew, registerAdrFrom, registerAdrList, registerAdrSupersede, registerAdrLink, registerAdrIndex, registerAdrLint]) {
     register(adr, run);
   }
   for (const cmd of adr.commands) cmd.exitOverride();

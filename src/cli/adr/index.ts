@@ -9,12 +9,14 @@ import { registerAdrSupersede } from './supersede.js';
 import { registerAdrLink } from './link.js';
 import { registerAdrIndex } from './write-index.js';
 import { registerAdrLint } from './lint.js';
+import { registerAdrRenumber } from './renumber.js';
+import { registerAdrStatus } from './status.js';
 
 export function registerAdr(program: Command, run: Run): void {
   const adr = program
     .command('adr')
-    .description('Architecture Decision Records: write them from findings, number, list, supersede and link them (adr-tools and MADR compatible)');
-  for (const register of [registerAdrInit, registerAdrNew, registerAdrFrom, registerAdrList, registerAdrSupersede, registerAdrLink, registerAdrIndex, registerAdrLint]) {
+    .description('Architecture Decision Records: write them from findings, number, list, supersede, link, lint and renumber them (adr-tools and MADR compatible)');
+  for (const register of [registerAdrInit, registerAdrNew, registerAdrFrom, registerAdrList, registerAdrSupersede, registerAdrLink, registerAdrIndex, registerAdrLint, registerAdrRenumber, registerAdrStatus]) {
     register(adr, run);
   }
   for (const cmd of adr.commands) cmd.exitOverride();

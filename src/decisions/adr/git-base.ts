@@ -15,8 +15,16 @@ export interface BaseRecords {
 
 type Git = (args: string[]) => { ok: boolean; out: string; err: string };
 
+type ChildProcess = typeof import('node:child_process');
+
+/** Loaded on first use; the bundled CLI's bin supplies import() (see render.ts). */
+async function childProcess(): Promise<ChildProcess> {
+  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
+  return (hook ? await hook('node:child_process') : await import('node:child_process')) as ChildProcess;
+}
+
 async function gitIn(cwd: string): Promise<Git> {
-  const { spawnSync } = await import('node:child_process');
+  const { spawnSync } = await childProcess();
   return (args) => {
     const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.error) throw new UserError(`--base needs git, and it could not be run: ${r.error.message}`);

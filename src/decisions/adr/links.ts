@@ -5,6 +5,7 @@
 // the status in front matter and links under "More Information".
 import { parseDocument } from 'yaml';
 import { headings, splitFrontMatter } from './markdown.js';
+import { parseLink } from './parse.js';
 import type { AdrRecord } from './types.js';
 
 /** The link text for a record: its heading as adr-tools reads it (`2. Use MySQL`), or `ADR-0002: Title` for MADR. */
@@ -24,6 +25,26 @@ function statusBounds(lines: string[]): { start: number; end: number } | null {
   let end = lines.findIndex((l, i) => i > s.start && /^##/.test(l));
   if (end < 0) end = lines.length;
   return { start: s.start, end };
+}
+
+/** Put a status word on the first plain line of a Nygard Status section, above its links. */
+export function setNygardStatus(text: string, word: string): string {
+  const lines = text.split('\n');
+  const b = statusBounds(lines);
+  if (!b) {
+    const h1 = lines.findIndex((l) => /^#\s/.test(l));
+    lines.splice(h1 + 1, 0, '', '## Status', '', word);
+    return lines.join('\n');
+  }
+  for (let i = b.start + 1; i < b.end; i++) {
+    const l = lines[i]!;
+    if (!l.trim()) continue;
+    if (parseLink(l)) break;
+    lines[i] = word;
+    return lines.join('\n');
+  }
+  lines.splice(b.start + 1, 0, '', word);
+  return lines.join('\n');
 }
 
 /** Add `TYPE [label](file)` to a Nygard record's Status section. */
@@ -61,9 +82,16 @@ export function removeNygardStatus(text: string): string {
   return [...lines.slice(0, b.start + 1), ...kept, ...lines.slice(b.end)].join('\n');
 }
 
-/** Set a MADR record's front-matter status, adding front matter if there is none. */
+/** A MADR 2 / log4brains metadata line: `* Status: accepted`. */
+const STATUS_META_LINE = /^(\s*[*+-]\s+[*_]*status[*_]*\s*:[*_]*\s*).*$/im;
+
+/**
+ * Set a MADR record's status: in its front matter, or on its `* Status:`
+ * line (MADR 2, log4brains), adding front matter when it has neither.
+ */
 export function setMadrStatus(text: string, status: string): string {
   const fm = splitFrontMatter(text);
+  if (!fm && STATUS_META_LINE.test(text)) return text.replace(STATUS_META_LINE, (_m, head: string) => `${head}${status}`);
   if (!fm) return `---\nstatus: ${JSON.stringify(status)}\n---\n\n${text}`;
   const doc = parseDocument(fm.raw);
   if (doc.errors.length) {

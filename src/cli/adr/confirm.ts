@@ -1,0 +1,28 @@
+// Asking before a command writes many files at once: on a terminal a
+// question, elsewhere (CI, pipes) an explicit --yes.
+import { isatty } from 'node:tty';
+import { UserError } from '../../util/errors.js';
+
+type Readline = typeof import('node:readline/promises');
+
+async function readline(): Promise<Readline> {
+  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
+  return (hook ? await hook('node:readline/promises') : await import('node:readline/promises')) as Readline;
+}
+
+/** True to go ahead. Above `limit` items: --yes, or a "y" typed at a terminal; refused otherwise. */
+export async function confirmMany(count: number, what: string, opts: { yes?: boolean; limit?: number; hint?: string }): Promise<boolean> {
+  const limit = opts.limit ?? 10;
+  if (count <= limit || opts.yes) return true;
+  if (!isatty(0) || !isatty(2)) {
+    throw new UserError(`this would write ${count} ${what}; pass --yes to write them${opts.hint ? `, or ${opts.hint}` : ''}`);
+  }
+  const { createInterface } = await readline();
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`Write ${count} ${what}? [y/N] `);
+    return /^\s*y(es)?\s*$/i.test(answer);
+  } finally {
+    rl.close();
+  }
+}

@@ -49,7 +49,7 @@ function supersedeProblems(records: LintRecord[]): LintProblem[] {
     const named = MADR_SUPERSEDED.exec(r.statusText);
     if (named && r.format === 'madr') {
       const by = byNumber(Number(named[1]));
-      if (!by.length) at(r, r.lines.status, 'broken-link', `the status names ADR-${named[1]}, and there is no record with that number`);
+      if (!by.length) at(r, r.lines.status, 'broken-link', `the status says "${r.statusText}", and there is no record number ${Number(named[1])}`);
       else if (by.length === 1 && by[0]!.file !== r.file && !says(by[0]!, SUPERSEDES, r)) {
         at(r, r.lines.status, 'one-way-supersede', `${r.file} is superseded by ${by[0]!.file}, but ${by[0]!.file} has no "Supersedes" link back to it`);
       } else if (by.some((b) => b.file === r.file)) at(r, r.lines.status, 'self-link', 'the record says it is superseded by itself');

@@ -41,8 +41,12 @@ describe('scale-advise adr', () => {
     expect(readFileSync(join(cwd, '.adr-dir'), 'utf8')).toBe('architecture/decisions\n');
     expect(sa(['adr', 'new', 'Next'], join(cwd, 'architecture')).stdout).toBe('decisions/0002-next.md\n');
     const m = repo();
-    expect(sa(['adr', 'init', '--format', 'madr'], m).stdout).toBe('docs/decisions/0001-record-architecture-decisions.md\n');
-    expect(checkMadr(readFileSync(join(m, 'docs/decisions/0001-record-architecture-decisions.md'), 'utf8'))).toEqual([]);
+    // MADR's own directory starts at 0000, as MADR's first record does
+    expect(sa(['adr', 'init', '--format', 'madr'], m).stdout).toBe('docs/decisions/0000-use-markdown-architectural-decision-records.md\n');
+    expect(checkMadr(readFileSync(join(m, 'docs/decisions/0000-use-markdown-architectural-decision-records.md'), 'utf8'))).toEqual([]);
+    expect(sa(['adr', 'new', 'Next'], m).stdout).toBe('docs/decisions/0001-next.md\n');
+    // a directory of the user's own naming keeps adr-tools' numbering
+    expect(sa(['adr', 'init', '--format', 'madr', 'decisions'], repo()).stdout).toBe('decisions/0001-record-architecture-decisions.md\n');
     expect(sa(['adr', 'init', '--format', 'yaml'], m)).toMatchObject({ code: 2, stderr: /--format must be one of nygard, madr/ });
   });
 
@@ -87,15 +91,15 @@ describe('scale-advise adr', () => {
     const cwd = repo();
     sa(['adr', 'init', '--format', 'madr'], cwd);
     sa(['adr', 'from', 'db-cpu-saturated', '--profile', EXAMPLE], cwd);
-    const r = sa(['adr', 'from', '--all-open', '--profile', EXAMPLE], cwd);
+    const r = sa(['adr', 'from', '--all-open', '--yes', '--profile', EXAMPLE], cwd);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/skipped db-cpu-saturated: ADR 2/);
+    expect(r.stderr).toMatch(/skipped db-cpu-saturated: ADR 1/);
     const files = r.stdout.trim().split('\n');
     expect(files.length).toBeGreaterThan(3);
     // the example waives db-read-replicas: a live waiver is not an open finding
     expect(files.join('\n')).not.toMatch(/read-replicas/);
     for (const f of files) expect(checkMadr(readFileSync(join(cwd, f), 'utf8')), f).toEqual([]);
-    const again = sa(['adr', 'from', '--all-open', '--profile', EXAMPLE], cwd);
+    const again = sa(['adr', 'from', '--all-open', '--yes', '--profile', EXAMPLE], cwd);
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr).toMatch(/No open finding without a record/);
   });

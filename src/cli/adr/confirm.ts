@@ -2,13 +2,8 @@
 // question, elsewhere (CI, pipes) an explicit --yes.
 import { isatty } from 'node:tty';
 import { UserError } from '../../util/errors.js';
+import { lazyImport } from '../../util/lazy-import.js';
 
-type Readline = typeof import('node:readline/promises');
-
-async function readline(): Promise<Readline> {
-  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
-  return (hook ? await hook('node:readline/promises') : await import('node:readline/promises')) as Readline;
-}
 
 /** True to go ahead. Above `limit` items: --yes, or a "y" typed at a terminal; refused otherwise. */
 export async function confirmMany(count: number, what: string, opts: { yes?: boolean; limit?: number; hint?: string }): Promise<boolean> {
@@ -17,7 +12,7 @@ export async function confirmMany(count: number, what: string, opts: { yes?: boo
   if (!isatty(0) || !isatty(2)) {
     throw new UserError(`this would write ${count} ${what}; pass --yes to write them${opts.hint ? `, or ${opts.hint}` : ''}`);
   }
-  const { createInterface } = await readline();
+  const { createInterface } = await lazyImport<typeof import('node:readline/promises')>('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(`Write ${count} ${what}? [y/N] `);

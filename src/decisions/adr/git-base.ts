@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { lazyImport } from '../../util/lazy-import.js';
 import { RECORD_FILE } from './parse.js';
 
 export interface BaseRecords {
@@ -15,16 +16,8 @@ export interface BaseRecords {
 
 type Git = (args: string[]) => { ok: boolean; out: string; err: string };
 
-type ChildProcess = typeof import('node:child_process');
-
-/** Loaded on first use; the bundled CLI's bin supplies import() (see render.ts). */
-async function childProcess(): Promise<ChildProcess> {
-  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
-  return (hook ? await hook('node:child_process') : await import('node:child_process')) as ChildProcess;
-}
-
 async function gitIn(cwd: string): Promise<Git> {
-  const { spawnSync } = await childProcess();
+  const { spawnSync } = await lazyImport<typeof import('node:child_process')>('node:child_process');
   return (args) => {
     const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (r.error) throw new UserError(`--base needs git, and it could not be run: ${r.error.message}`);

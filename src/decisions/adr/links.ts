@@ -27,15 +27,18 @@ function statusBounds(lines: string[]): { start: number; end: number } | null {
   return { start: s.start, end };
 }
 
+/** A record without a Status section gets one under its title, holding `line`. */
+function withStatusSection(lines: string[], line: string): string {
+  const h1 = lines.findIndex((l) => /^#\s/.test(l));
+  lines.splice(h1 + 1, 0, '', '## Status', '', line);
+  return lines.join('\n');
+}
+
 /** Put a status word on the first plain line of a Nygard Status section, above its links. */
 export function setNygardStatus(text: string, word: string): string {
   const lines = text.split('\n');
   const b = statusBounds(lines);
-  if (!b) {
-    const h1 = lines.findIndex((l) => /^#\s/.test(l));
-    lines.splice(h1 + 1, 0, '', '## Status', '', word);
-    return lines.join('\n');
-  }
+  if (!b) return withStatusSection(lines, word);
   for (let i = b.start + 1; i < b.end; i++) {
     const l = lines[i]!;
     if (!l.trim()) continue;
@@ -51,12 +54,7 @@ export function setNygardStatus(text: string, word: string): string {
 export function addNygardLink(text: string, line: string): string {
   const lines = text.split('\n');
   const b = statusBounds(lines);
-  if (!b) {
-    // No Status section: add one under the title, as the record's only status line.
-    const h1 = lines.findIndex((l) => /^#\s/.test(l));
-    lines.splice(h1 + 1, 0, '', '## Status', '', line);
-    return lines.join('\n');
-  }
+  if (!b) return withStatusSection(lines, line);
   if (b.end === lines.length) {
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     return [...lines, '', line, ''].join('\n');

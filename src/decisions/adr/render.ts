@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { packagePath } from '../../util/paths.js';
+import { lazyImport } from '../../util/lazy-import.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
 import { oneLine } from './slug.js';
 import type { AdrFormat } from './types.js';
@@ -45,13 +46,8 @@ type Renderer = (data: RecordData) => string;
 
 type HandlebarsModule = typeof import('handlebars');
 
-/**
- * The bundled CLI runs as a script in which a bare import() has no loader;
- * its bin supplies one. Under tests (TypeScript sources) import() works.
- */
 async function importHandlebars(): Promise<HandlebarsModule> {
-  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
-  const mod = (hook ? await hook('handlebars') : await import('handlebars')) as { default?: HandlebarsModule } & HandlebarsModule;
+  const mod = await lazyImport<{ default?: HandlebarsModule } & HandlebarsModule>('handlebars');
   return mod.default ?? mod;
 }
 

@@ -45,7 +45,7 @@ describe('adr lint on sound records', () => {
       dir: `${FIXTURES}/broken/nygard-broken-link`,
       base: null,
       records: 1,
-      problems: [{ file: `${FIXTURES}/broken/nygard-broken-link/0001-use-a-job-queue.md`, line: 9, column: 30, severity: 'error', code: 'broken-link', message: 'the link to 0009-retry-failed-jobs.md points at no file in the ADR directory' }],
+      problems: [{ file: `${FIXTURES}/broken/nygard-broken-link/0001-use-a-job-queue.md`, line: 9, column: 31, severity: 'error', code: 'broken-link', message: 'the link to 0009-retry-failed-jobs.md points at no file in the ADR directory' }],
       summary: { errors: 1, warnings: 0 },
     });
   });
@@ -62,10 +62,10 @@ const BROKEN: [string, string, RegExp][] = [
   ['nygard-missing-section', '0001-use-a-job-queue.md:1:1', /missing the section "## Consequences", which a Nygard \(adr-tools\) record requires \[missing-section\]/],
   ['nygard-unknown-status', '0001-use-a-job-queue.md:7:1', /unknown status "Maybe later"; expected one of draft, proposed, accepted, rejected, deprecated, superseded \[unknown-status\]/],
   ['nygard-invalid-date', '0001-use-a-job-queue.md:3:1', /"2024-13-45" is not a date written YYYY-MM-DD \[invalid-date\]/],
-  ['nygard-broken-link', '0001-use-a-job-queue.md:9:30', /the link to 0009-retry-failed-jobs\.md points at no file in the ADR directory \[broken-link\]/],
+  ['nygard-broken-link', '0001-use-a-job-queue.md:9:31', /the link to 0009-retry-failed-jobs\.md points at no file in the ADR directory \[broken-link\]/],
   ['nygard-one-way-supersede', '0002-use-a-job-queue.md:9:1', /supersedes 0001-use-cron-jobs\.md, but 0001-use-cron-jobs\.md does not say it is superseded by 0002-use-a-job-queue\.md; `scale-advise adr status 1 superseded --by 2` writes both sides/],
   ['nygard-title-number', '0003-use-a-job-queue.md:1:3', /the title says 2 but the file is number 3/],
-  ['nygard-self-link', '0001-use-a-job-queue.md:9:28', /the record links to itself \[self-link\]/],
+  ['nygard-self-link', '0001-use-a-job-queue.md:9:29', /the record links to itself \[self-link\]/],
   ['duplicate-number', '0002-use-a-job-queue.md:1:1', /number 2 is also used by 0002-use-redis-for-sessions\.md; `scale-advise adr renumber 0002-use-a-job-queue` moves this one/],
   ['unknown-rule', '0001-add-a-read-replica.md:11:12', /addresses "db-read-replicaz", which is no rule; did you mean "db-read-replicas"\?/],
   ['invalid-review-by', '0001-use-a-job-queue.md:5:1', /review-by "next spring" is not a date written YYYY-MM-DD/],

@@ -73,7 +73,8 @@ export function siblingLinks(text: string): { target: string; label: string; lin
       } catch {
         // keep it as written
       }
-      out.push({ target, label: m[1]!, line: index + 1, column: m.index! + m[1]!.length + 3 });
+      // the column of the target, just after `](`
+      out.push({ target, label: m[1]!, line: index + 1, column: m.index! + m[1]!.length + 4 });
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { duplicateNumbers } from './duplicates.js';
 import { INDEX_NAMES, isGenerated, renderIndex } from './index-doc.js';
 import { splitFrontMatter } from './markdown.js';
 import { recordNumber } from './parse.js';
-import type { AdrStore } from './store.js';
+import { isDateNamed, type AdrStore } from './store.js';
 import type { AdrRecord } from './types.js';
 
 export interface Renumbered {
@@ -28,7 +28,7 @@ const pad = (n: number) => String(n).padStart(4, '0');
 
 /** The lowest number above every number in use here and in `alsoTaken` (the base branch's). */
 export function nextFreeNumber(store: AdrStore, alsoTaken: readonly string[] = []): number {
-  const numbers = [...store.files(), ...alsoTaken].map((f) => recordNumber(f) ?? 0);
+  const numbers = [...store.files(), ...alsoTaken].filter((f) => !isDateNamed(f)).map((f) => recordNumber(f) ?? 0);
   return numbers.length ? Math.max(...numbers) + 1 : 1;
 }
 

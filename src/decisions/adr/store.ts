@@ -124,9 +124,9 @@ export class AdrStore {
     return /(^|[\\/])docs[\\/]decisions$/.test(this.dir) || existsSync(join(this.dir, 'adr-template.md'));
   }
 
-  /** One more than the highest number in use; gaps are left alone. */
+  /** One more than the highest number in use; gaps, and a stray date-named record, are left alone. */
   nextNumber(): number {
-    const numbers = this.files().map((f) => recordNumber(f) ?? 0);
+    const numbers = this.files().filter((f) => !isDateNamed(f)).map((f) => recordNumber(f) ?? 0);
     return numbers.length ? Math.max(...numbers) + 1 : 1;
   }
 

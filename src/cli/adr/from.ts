@@ -5,7 +5,7 @@ import { isOpen, KINDS, type RuleKind } from '../../model.js';
 import { confirmMany } from './confirm.js';
 import { UserError } from '../../util/errors.js';
 import { writeStdout } from '../../util/stdout.js';
-import { findRule } from '../rules.js';
+import { findRule } from '../../engine/rule-query.js';
 import { commonOptions, type CommonOptions } from '../options.js';
 import { openStore, show, type Run, type StoreFlags } from './shared.js';
 
@@ -43,8 +43,8 @@ export function registerAdrFrom(adr: Command, run: Run): void {
       const store = openStore(flags);
       const addressed = addressedRules(store);
       const rules = ruleId
-        ? [findRule(a.context.catalog, ruleId)]
-        : a.findings.filter((f) => isOpen(f) && kinds.includes(f.kind)).map((f) => findRule(a.context.catalog, f.rule));
+        ? [findRule(a.inputs.catalog, ruleId)]
+        : a.findings.filter((f) => isOpen(f) && kinds.includes(f.kind)).map((f) => findRule(a.inputs.catalog, f.rule));
       const todo = rules.filter((rule) => {
         const by = addressed.get(rule.id);
         if (!by || flags.force) return true;

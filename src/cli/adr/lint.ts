@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { INDEX_NAMES, isGenerated } from '../../decisions/adr/index-doc.js';
 import { lintRecords, type LintProblem } from '../../decisions/adr/lint.js';
 import { recordsOnBase } from '../../decisions/adr/git-base.js';
-import { parseNow } from '../../decisions/adr/dates.js';
 import type { AdrStore } from '../../decisions/adr/index.js';
 import { loadCatalog } from '../../engine/catalog.js';
 import { UserError } from '../../util/errors.js';
 import { fsProblem } from '../../util/fs-errors.js';
 import { writeStdout } from '../../util/stdout.js';
+import { nowOption, resolveNow, ruleDirOption } from '../options.js';
 import { dirOption, openStore, requireRecords, type Run, type StoreFlags } from './shared.js';
 
 interface LintFlags extends StoreFlags {
@@ -18,8 +18,6 @@ interface LintFlags extends StoreFlags {
   now?: string;
   rules?: string[];
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The index to keep in sync: ours if we wrote one, else README.md, else index.md. */
 function indexFile(store: AdrStore): { file: string; text: string } | null {
@@ -38,18 +36,15 @@ function text(problems: LintProblem[], store: AdrStore, records: number): string
 }
 
 export function registerAdrLint(adr: Command, run: Run): void {
-  dirOption(
-    adr
-      .command('lint')
-      .description('check the records: numbers used twice (or taken on --base), required sections, status words, dates, links, supersede pairs, the index, rule ids; exits 1 on errors')
-      .option('-f, --format <format>', 'text or json', 'text')
-      .option('--base <ref>', 'also catch numbers this branch adds that REF (e.g. main) has given to other records, through git')
-      .option('--now <date>', 'the day review-by dates are judged against, YYYY-MM-DD (default: today)')
-      .option('-r, --rules <dir>', 'a directory of custom rules whose ids records may address (repeatable)', collect),
-  ).action((flags: LintFlags) =>
+  const cmd = adr
+    .command('lint')
+    .description('check the records: numbers used twice (or taken on --base), required sections, status words, dates, links, supersede pairs, the index, rule ids; exits 1 on errors')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--base <ref>', 'also catch numbers this branch adds that REF (e.g. main) has given to other records, through git');
+  dirOption(ruleDirOption(nowOption(cmd))).action((flags: LintFlags) =>
     run(async () => {
       if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);
-      const now = parseNow(flags.now);
+      const now = resolveNow(flags.now).toISOString().slice(0, 10);
       const store = openStore(flags);
       requireRecords(store);
       const records = store.files().map((file) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AdrRecord, AdrStore } from '../../decisions/adr/index.js';
-import { isIsoDate, parseNow } from '../../decisions/adr/dates.js';
+import { isIsoDate } from '../../decisions/adr/dates.js';
+import { nowOption, resolveNow } from '../options.js';
 import { UserError } from '../../util/errors.js';
 import { writeStdout } from '../../util/stdout.js';
 import { dirOption, openStore, requireRecords, show, type Run, type StoreFlags } from './shared.js';
@@ -40,18 +41,16 @@ function listText(records: AdrRecord[], store: AdrStore, now: string): string {
 }
 
 export function registerAdrList(adr: Command, run: Run): void {
-  dirOption(
-    adr
-      .command('list')
-      .description('list the records: number, status, title, the rules each addresses and when each is due for review')
-      .option('-f, --format <format>', 'text or json', 'text')
-      .option('--now <date>', 'the day review-by dates are judged against, YYYY-MM-DD (default: today)'),
-  ).action((flags: StoreFlags & { format: string; now?: string }) =>
+  const cmd = adr
+    .command('list')
+    .description('list the records: number, status, title, the rules each addresses and when each is due for review')
+    .option('-f, --format <format>', 'text or json', 'text');
+  dirOption(nowOption(cmd)).action((flags: StoreFlags & { format: string; now?: string }) =>
     run(() => {
       if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);
       const store = openStore(flags);
       requireRecords(store);
-      const now = parseNow(flags.now);
+      const now = resolveNow(flags.now).toISOString().slice(0, 10);
       const records = store.list();
       writeStdout(flags.format === 'json' ? listJson(records, store, now) : listText(records, store, now));
       return 0;

@@ -8,7 +8,7 @@ import { readYamlFile } from '../../profile/parse-yaml.js';
 import { ADR_FORMATS, AdrStore, locateAdrDir, type AdrFormat, type ProfileAdrSettings } from '../../decisions/adr/index.js';
 import { UserError } from '../../util/errors.js';
 
-export type Run = (fn: () => Promise<number> | number) => Promise<void>;
+export type { Run } from '../run.js';
 
 export interface StoreFlags {
   dir?: string;

@@ -13,16 +13,6 @@ export function isIsoDate(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** `--now YYYY-MM-DD`, checked; the user's clock otherwise. */
-export function parseNow(value: string | undefined, flag = '--now'): string {
-  if (value === undefined) {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  }
-  if (!isIsoDate(value)) throw new UserError(`${flag} must be a date written YYYY-MM-DD; got "${value}"`);
-  return value;
-}
-
 /**
  * The review-by date: an absolute date, or a period after `from`:
  * `30d`, `6w`, `6m`, `1y`. Months keep the day of the month where it

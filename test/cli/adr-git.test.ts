@@ -162,10 +162,10 @@ describe.skipIf(!hasGit && !inCi)('ADR numbers across branches (real git)', () =
 
   it('--base names what git does not know: exit 2 with the reason', () => {
     const cwd = nygardHistory();
-    expect(sa(cwd, 'adr', 'lint', '--base', 'no-such-branch')).toMatchObject({ code: 2, stderr: /--base no-such-branch: git knows no such branch, tag or commit/ });
-    expect(sa(cwd, 'adr', 'lint', '--base', '--upload-pack=x')).toMatchObject({ code: 2, stderr: /--base must name a branch, tag or commit/ });
+    expect(sa(cwd, 'adr', 'lint', '--base', 'no-such-branch')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--base no-such-branch: git knows no such branch, tag or commit/) });
+    expect(sa(cwd, 'adr', 'lint', '--base', '--upload-pack=x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--base must name a branch, tag or commit/) });
     const plain = mkdtempSync(join(tmpdir(), 'sa-adr-nogit-'));
     ok(plain, 'adr', 'init');
-    expect(sa(plain, 'adr', 'lint', '--base', 'main')).toMatchObject({ code: 2, stderr: /is not inside a git repository/ });
+    expect(sa(plain, 'adr', 'lint', '--base', 'main')).toMatchObject({ code: 2, stderr: expect.stringMatching(/is not inside a git repository/) });
   });
 });

@@ -40,7 +40,7 @@ describe('adr status', () => {
     expect(JSON.parse(sa(cwd, 'adr', 'list', '-f', 'json').stdout).records[1]).toMatchObject({ number: 2, status: 'superseded' });
     lintClean(cwd);
     // a superseded decision stays so
-    expect(sa(cwd, 'adr', 'status', '2', 'accepted')).toMatchObject({ code: 2, stderr: /0002-use-mysql\.md is superseded by 0003-use-postgres\.md; a superseded decision stays so/ });
+    expect(sa(cwd, 'adr', 'status', '2', 'accepted')).toMatchObject({ code: 2, stderr: expect.stringMatching(/0002-use-mysql\.md is superseded by 0003-use-postgres\.md; a superseded decision stays so/) });
   });
 
   it('refuses what makes no sense, exit 2: itself, a status it does not know, --by without superseded', () => {
@@ -48,9 +48,9 @@ describe('adr status', () => {
     sa(cwd, 'adr', 'init');
     sa(cwd, 'adr', 'new', 'Use', 'MySQL');
     expect(sa(cwd, 'adr', 'status', '2', 'superseded', '--by', '2')).toMatchObject({ code: 2, stderr: 'scale-advise: refusing to mark 0002-use-mysql.md superseded by itself\n' });
-    expect(sa(cwd, 'adr', 'status', '2', 'superseded')).toMatchObject({ code: 2, stderr: /superseded needs --by RECORD/ });
-    expect(sa(cwd, 'adr', 'status', '2', 'maybe')).toMatchObject({ code: 2, stderr: /STATUS must be one of draft, proposed, accepted, rejected, deprecated, superseded; got "maybe"/ });
-    expect(sa(cwd, 'adr', 'status', '2', 'accepted', '--by', '1')).toMatchObject({ code: 2, stderr: /--by names the superseding record/ });
+    expect(sa(cwd, 'adr', 'status', '2', 'superseded')).toMatchObject({ code: 2, stderr: expect.stringMatching(/superseded needs --by RECORD/) });
+    expect(sa(cwd, 'adr', 'status', '2', 'maybe')).toMatchObject({ code: 2, stderr: expect.stringMatching(/STATUS must be one of draft, proposed, accepted, rejected, deprecated, superseded; got "maybe"/) });
+    expect(sa(cwd, 'adr', 'status', '2', 'accepted', '--by', '1')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--by names the superseding record/) });
     expect(read(cwd, 'doc/adr/0002-use-mysql.md')).toContain('## Status\n\nAccepted\n\n## Context');
   });
 
@@ -115,7 +115,7 @@ describe('review-by', () => {
     );
     const json = JSON.parse(sa(cwd, 'adr', 'list', '-f', 'json', '--now', '2024-11-30').stdout);
     expect(json.records.map((r: { review_by: string | null; review_due: boolean | null }) => [r.review_by, r.review_due])).toEqual([[null, null], ['2024-12-01', false], ['2025-06-30', false]]);
-    expect(sa(cwd, 'adr', 'new', '--review-by', 'someday', 'X')).toMatchObject({ code: 2, stderr: /--review-by must be a period such as 30d, 6w, 6m or 1y, or a date YYYY-MM-DD; got "someday"/ });
+    expect(sa(cwd, 'adr', 'new', '--review-by', 'someday', 'X')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--review-by must be a period such as 30d, 6w, 6m or 1y, or a date YYYY-MM-DD; got "someday"/) });
     lintClean(cwd);
 
     const m = repo();
@@ -136,7 +136,7 @@ describe('numbering conventions', () => {
     expect(sa(cwd, 'adr', 'new', 'Use', 'Lunr', 'for', 'search')).toMatchObject({ code: 0, stdout: 'docs/adr/20240601-use-lunr-for-search-2.md\n' });
     expect(sa(cwd, 'adr', 'new', 'Avoid', 'default', 'exports').stdout).toBe('docs/adr/20240601-avoid-default-exports.md\n');
     lintClean(cwd);
-    expect(sa(cwd, 'adr', 'renumber', '20240601-avoid')).toMatchObject({ code: 2, stderr: /names records by date \(log4brains\); there are no numbers to change/ });
+    expect(sa(cwd, 'adr', 'renumber', '20240601-avoid')).toMatchObject({ code: 2, stderr: expect.stringMatching(/names records by date \(log4brains\); there are no numbers to change/) });
   });
 });
 
@@ -163,7 +163,7 @@ describe('adr from --all-open', () => {
     expect(addressed.sort()).toEqual(signIds);
     const recs = sa(cwd, 'adr', 'from', '--all-open', '--kind', 'recommendation', '--yes', '--profile', EXAMPLE);
     expect(recs.stdout.trim().split('\n')).toHaveLength(recommendations);
-    expect(sa(cwd, 'adr', 'from', '--all-open', '--kind', 'warning', '--profile', EXAMPLE)).toMatchObject({ code: 2, stderr: /--kind takes warning-sign, pitfall, recommendation \(comma-separated\); got "warning"/ });
+    expect(sa(cwd, 'adr', 'from', '--all-open', '--kind', 'warning', '--profile', EXAMPLE)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind takes warning-sign, pitfall, recommendation \(comma-separated\); got "warning"/) });
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;

@@ -51,9 +51,9 @@ describe('adr lint on sound records', () => {
   });
 
   it('exits 2 on bad input, 1 never', () => {
-    expect(lint('nygard-ok', '--format', 'xml')).toMatchObject({ code: 2, stderr: /--format must be text or json/ });
-    expect(lint('nygard-ok', '--now', '2024-02-30')).toMatchObject({ code: 2, stderr: /--now must be a date written YYYY-MM-DD; got "2024-02-30"/ });
-    expect(lint('no-such-dir')).toMatchObject({ code: 2, stderr: /does not exist/ });
+    expect(lint('nygard-ok', '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format must be text or json/) });
+    expect(lint('nygard-ok', '--now', '2024-02-30')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--now must be a date that exists, as YYYY-MM-DD; got "2024-02-30"/) });
+    expect(lint('no-such-dir')).toMatchObject({ code: 2, stderr: expect.stringMatching(/does not exist/) });
   });
 });
 

@@ -41,7 +41,7 @@ describe('adr renumber', () => {
     expect(read(dir, '0005-help-text-lives-in-the-scripts.md')).toContain('Amends [6. One command with subcommands](0006-one-command-with-subcommands.md)');
     expect(read(dir, 'README.md')).toContain('* [6. One command with subcommands](0006-one-command-with-subcommands.md)');
     expect(readdirSync(dir)).not.toContain('0003-one-command-with-subcommands.md');
-    expect(sa(dir, 'lint', '--now', '2024-06-01')).toMatchObject({ code: 0, stdout: /no problems/ });
+    expect(sa(dir, 'lint', '--now', '2024-06-01')).toMatchObject({ code: 0, stdout: expect.stringMatching(/no problems/) });
   });
 
   it('MADR: the superseded record\'s front matter and links in prose follow; --to picks the number', () => {
@@ -55,7 +55,7 @@ describe('adr renumber', () => {
     const lint = sa(dir, 'lint', '--now', '2024-06-01');
     expect(lint.code).toBe(0);
     expect(lint.stdout).toMatch(/^0 errors, 1 warning in 5 records/m); // the fixture's "on hold" status
-    expect(sa(dir, 'renumber', '1', '--to', '9')).toMatchObject({ code: 2, stderr: /ADR number 9 is taken/ });
-    expect(sa(dir, 'renumber', '1', '--to', 'x')).toMatchObject({ code: 2, stderr: /--to must be a record number; got "x"/ });
+    expect(sa(dir, 'renumber', '1', '--to', '9')).toMatchObject({ code: 2, stderr: expect.stringMatching(/ADR number 9 is taken/) });
+    expect(sa(dir, 'renumber', '1', '--to', 'x')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--to must be a record number; got "x"/) });
   });
 });

@@ -160,6 +160,16 @@ describe.skipIf(!hasGit && !inCi)('ADR numbers across branches (real git)', () =
     expect(sa(cwd, 'adr', 'lint', '--now', '2024-06-01')).toMatchObject({ code: 0, stdout: '4 records in docs/decisions: no problems\n' });
   });
 
+  it('loads the git runner only for --base', () => {
+    const cwd = nygardHistory();
+    const loaded = (...args: string[]) =>
+      spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), BIN, 'adr', 'lint', ...args], { cwd, encoding: 'utf8', env: ENV })
+        .stderr.split('\n')
+        .filter((l) => l.startsWith('LOADED '));
+    expect(loaded()).not.toContain('LOADED node:child_process');
+    expect(loaded('--base', 'main')).toContain('LOADED node:child_process');
+  });
+
   it('--base names what git does not know: exit 2 with the reason', () => {
     const cwd = nygardHistory();
     expect(sa(cwd, 'adr', 'lint', '--base', 'no-such-branch')).toMatchObject({ code: 2, stderr: expect.stringMatching(/--base no-such-branch: git knows no such branch, tag or commit/) });

@@ -1,8 +1,7 @@
 // Two records with one number: what parallel branches that each add
 // "the next" record leave behind after a clean merge. Pure, so `adr lint`
 // and the CI gate share it.
-import { isDateNamed } from './store.js';
-import { recordNumber } from './parse.js';
+import { isDateNamed, recordNumber } from './parse.js';
 
 export interface DuplicateNumber {
   number: number;

@@ -4,8 +4,7 @@ import { closest } from '../../util/suggest.js';
 import { isIsoDate } from './dates.js';
 import { proseLines, splitFrontMatter } from './markdown.js';
 import { MADR_REQUIRED_SECTIONS } from './madr-check.js';
-import { recordNumber } from './parse.js';
-import { isDateNamed } from './store.js';
+import { isDateNamed, recordNumber } from './parse.js';
 import type { AdrFormat, AdrRecord } from './types.js';
 
 export type LintSeverity = 'error' | 'warning';

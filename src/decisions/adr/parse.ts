@@ -13,6 +13,12 @@ export function recordNumber(file: string): number | null {
   return m ? Number.parseInt(m[1]!, 10) : null;
 }
 
+/** `20240601-slug.md`: a log4brains record, named by its creation date. */
+export function isDateNamed(file: string): boolean {
+  const m = /^((?:19|20)\d\d)(\d\d)(\d\d)-/.exec(file);
+  return Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12 && Number(m![3]) >= 1 && Number(m![3]) <= 31;
+}
+
 const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
 /** `Type [label](0002-file.md)` on a line of its own, optionally as a list item. */
 const LINK_LINE = /^\s*(?:[*+-]\s+)?(.+?)\s+\[([^\]]*)\]\(([^)\s]+)\)\s*\.?\s*$/;

@@ -8,8 +8,8 @@ import { writeFileSafely } from '../../util/write.js';
 import { duplicateNumbers } from './duplicates.js';
 import { INDEX_NAMES, isGenerated, renderIndex } from './index-doc.js';
 import { splitFrontMatter } from './markdown.js';
-import { recordNumber } from './parse.js';
-import { isDateNamed, type AdrStore } from './store.js';
+import { isDateNamed, recordNumber } from './parse.js';
+import type { AdrStore } from './store.js';
 import type { AdrRecord } from './types.js';
 
 export interface Renumbered {

@@ -6,18 +6,12 @@ import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { errno, fsProblem } from '../../util/fs-errors.js';
 import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
-import { parseRecord, RECORD_FILE, recordNumber } from './parse.js';
+import { isDateNamed, parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
 import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
 
 /** A lock left by a run that died is ignored after this long. */
 const STALE_LOCK_MS = 60_000;
-
-/** `20240601-slug.md`: a log4brains record, named by its creation date. */
-export function isDateNamed(file: string): boolean {
-  const m = /^((?:19|20)\d\d)(\d\d)(\d\d)-/.exec(file);
-  return Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12 && Number(m![3]) >= 1 && Number(m![3]) <= 31;
-}
 
 export class AdrStore {
   constructor(readonly location: AdrLocation) {}

@@ -14,8 +14,8 @@ export function registerAdrStatus(adr: Command, run: Run): void {
       const store = openStore(flags);
       requireRecords(store);
       const r = changeStatus(store, ref, status, { by: flags.by });
-      if (!r.changed) process.stderr.write(`${r.record.file} is ${r.record.status} already; nothing to do\n`);
-      else writeStdout(`${show(r.record.path)}\n${r.by ? `${show(r.by.path)}\n` : ''}`);
+      if (!r.written.length) process.stderr.write(`${r.record.file} is ${r.record.status} already; nothing to do\n`);
+      else writeStdout(r.written.map((p) => `${show(p)}\n`).join(''));
       return 0;
     }),
   );

@@ -12,9 +12,10 @@ export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
 
 export interface StatusChange {
   record: AdrRecord;
-  /** the superseding record, updated with its "Supersedes" link */
+  /** the superseding record */
   by: AdrRecord | null;
-  changed: boolean;
+  /** the files written: the record, and the superseding one when it needed its "Supersedes" link */
+  written: string[];
 }
 
 function checkStatus(word: string): SettableStatus {
@@ -37,16 +38,18 @@ export function changeStatus(store: AdrStore, ref: string, word: string, opts: {
     if (opts.by === undefined) throw new UserError(`superseded needs --by RECORD, the record that replaces ${record.file}`);
     const by = store.find(opts.by);
     if (by.file === record.file) throw new UserError(`refusing to mark ${record.file} superseded by itself`);
-    if (previous?.file === by.file) return { record, by, changed: false };
+    if (previous?.file === by.file) return { record, by, written: [] };
     if (previous) throw new UserError(`${record.file} is already superseded by ${previous.file}`);
     store.update(record.path, markSuperseded(record, store.readText(record.path), by));
+    const written = [record.path];
     if (!by.links.some((l) => /^supersedes$/i.test(l.type) && l.file === record.file)) {
       store.update(by.path, addLink(by, store.readText(by.path), 'Supersedes', record));
+      written.push(by.path);
     }
-    return { record: store.readRecord(record.file), by: store.readRecord(by.file), changed: true };
+    return { record: store.readRecord(record.file), by: store.readRecord(by.file), written };
   }
-  if (record.status === status) return { record, by: null, changed: false };
+  if (record.status === status) return { record, by: null, written: [] };
   const text = store.readText(record.path);
   store.update(record.path, record.format === 'nygard' ? setNygardStatus(text, nygardStatusWord(status)) : setMadrStatus(text, status));
-  return { record: store.readRecord(record.file), by: null, changed: true };
+  return { record: store.readRecord(record.file), by: null, written: [record.path] };
 }

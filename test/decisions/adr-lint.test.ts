@@ -71,6 +71,7 @@ const BROKEN: [string, string, RegExp][] = [
   ['invalid-review-by', '0001-use-a-job-queue.md:5:1', /review-by "next spring" is not a date written YYYY-MM-DD/],
   ['madr-missing-section', '0001-cache-rendered-pages.md:4:1', /missing the section "## Considered Options", which a MADR 4 record requires/],
   ['madr-placeholder-status', '0001-cache-rendered-pages.md:2:1', /the status is still the template's placeholder/],
+  ['madr-invalid-front-matter', '0001-cache-rendered-pages.md:3:18', /the front matter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \] \[invalid-front-matter\]/],
   ['madr-invalid-date', '0001-cache-rendered-pages.md:3:1', /"2024-02-30" is not a date written YYYY-MM-DD/],
   ['madr-superseded-by-nothing', '0001-cache-rendered-pages.md:2:1', /the status says "superseded by ADR-0007", and there is no record number 7 \[broken-link\]/],
   ['madr-one-way-supersede', '0001-cache-rendered-pages.md:2:1', /is superseded by 0002-render-less\.md, but 0002-render-less\.md has no "Supersedes" link back to it/],

@@ -107,6 +107,12 @@ export function lintRecord({ record: r, text }: LintRecord, dirFormat: AdrFormat
   const problem = (code: string, message: string, line?: number | null, severity: LintSeverity = 'error', column = 1) =>
     out.push({ file: r.file, line: line ?? 1, column, severity, code, message });
   const format = recordFormat(r, text, dirFormat);
+  const invalid = splitFrontMatter(text)?.invalid;
+  if (invalid) {
+    // The YAML parser counts lines from the first line after the opening `---`.
+    const at = /\s*at line (\d+), column (\d+):?\s*$/.exec(invalid);
+    problem('invalid-front-matter', `the front matter is not valid YAML: ${at ? invalid.slice(0, at.index) : invalid}`, at ? Number(at[1]) + 1 : 1, 'error', at ? Number(at[2]) : 1);
+  }
 
   // Sections and title.
   const have = r.sections.map((s) => s.toLowerCase());

@@ -30,6 +30,10 @@ describe('adr lint on sound records', () => {
     );
   });
 
+  it('passes log4brains\' date-named records: one date for two records, supersede links on the status line', () => {
+    expect(lint('log4brains-ok')).toMatchObject({ code: 0, stdout: `3 records in ${FIXTURES}/log4brains-ok: no problems\n` });
+  });
+
   it('warns about a review date that has passed, judged against --now', () => {
     expect(lint('nygard-ok').stdout).not.toMatch(/review/);
     const later = spawnSync(process.execPath, [BIN, 'adr', 'lint', '--dir', `${FIXTURES}/nygard-ok`, '--now', '2025-03-02'], { cwd: ROOT, encoding: 'utf8' });

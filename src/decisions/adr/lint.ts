@@ -4,6 +4,7 @@ import { duplicateNumbers, numbersTakenOnBase } from './duplicates.js';
 import { GENERATED_MARKER, renderIndex } from './index-doc.js';
 import { lintRecord, siblingLinks, type LintProblem, type LintRecord, type LintSeverity } from './lint-record.js';
 import type { BaseRecords } from './git-base.js';
+import { isDateNamed } from './parse.js';
 import type { AdrFormat, AdrRecord } from './types.js';
 
 export type { LintProblem, LintRecord, LintSeverity } from './lint-record.js';
@@ -22,6 +23,8 @@ export interface LintInput {
 }
 
 const SUPERSEDES = /^supersedes$/i;
+/** How to name a record on the command line: its number, or a log4brains record's name. */
+const ref = (r: AdrRecord) => (isDateNamed(r.file) ? r.file.replace(/\.md$/, '') : String(r.number));
 const SUPERSEDED_BY = /^superseded by$/i;
 /** MADR's `status: superseded by ADR-0005` */
 const MADR_SUPERSEDED = /^superseded by\s+ADR-?0*(\d+)\b/i;
@@ -40,7 +43,7 @@ function supersedeProblems(records: LintRecord[]): LintProblem[] {
       const t = byFile.get(l.file);
       if (!t || t.file === r.file) continue; // broken and self links are reported with the record
       if (SUPERSEDES.test(l.type) && !says(t, SUPERSEDED_BY, r) && !madrSaysSupersededBy(t, r)) {
-        at(r, l.line, 'one-way-supersede', `${r.file} supersedes ${t.file}, but ${t.file} does not say it is superseded by ${r.file}; \`scale-advise adr status ${t.number} superseded --by ${r.number}\` writes both sides`);
+        at(r, l.line, 'one-way-supersede', `${r.file} supersedes ${t.file}, but ${t.file} does not say it is superseded by ${r.file}; \`scale-advise adr status ${ref(t)} superseded --by ${ref(r)}\` writes both sides`);
       }
       if (SUPERSEDED_BY.test(l.type) && !says(t, SUPERSEDES, r)) {
         at(r, l.line, 'one-way-supersede', `${r.file} is superseded by ${t.file}, but ${t.file} has no "Supersedes" link back to it`);

@@ -33,7 +33,9 @@ export function parseLink(line: string, lineNumber = 0): AdrLink | null {
   const file = safeDecode(m[3]!.replace(/^\.\//, '').split('#')[0]!);
   const target = recordNumber(file);
   if (target === null) return null;
-  return { type: m[1]!.replace(/^[*_]+|[*_:]+$/g, '').trim(), target, file: basename(file), label: m[2]!, line: lineNumber };
+  // MADR 2 and log4brains write the link on the status line: `* Status: superseded by [x](x.md)`.
+  const type = m[1]!.replace(/^[*_]+|[*_:]+$/g, '').replace(/^status[*_]*\s*:[*_]*\s*/i, '').trim();
+  return { type, target, file: basename(file), label: m[2]!, line: lineNumber };
 }
 
 function safeDecode(s: string): string {

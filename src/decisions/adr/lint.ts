@@ -23,11 +23,12 @@ export interface LintInput {
 }
 
 const SUPERSEDES = /^supersedes$/i;
-/** How to name a record on the command line: its number, or a log4brains record's name. */
-const ref = (r: AdrRecord) => (isDateNamed(r.file) ? r.file.replace(/\.md$/, '') : String(r.number));
 const SUPERSEDED_BY = /^superseded by$/i;
 /** MADR's `status: superseded by ADR-0005` */
 const MADR_SUPERSEDED = /^superseded by\s+ADR-?0*(\d+)\b/i;
+
+/** How to name a record on the command line: its number, or a log4brains record's name. */
+const ref = (r: AdrRecord) => (isDateNamed(r.file) ? r.file.replace(/\.md$/, '') : String(r.number));
 
 function supersedeProblems(records: LintRecord[]): LintProblem[] {
   const out: LintProblem[] = [];

@@ -8,6 +8,7 @@ import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
+import { prerequisiteProblems } from '../engine/prerequisites.js';
 import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
 
@@ -104,6 +105,7 @@ export function buildCatalog(root: string): BuildResult {
       }
     }
   }
+  problems.push(...prerequisiteProblems(rules));
   const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
   const coverage: Problem[] = [];
   const heuristics = parseYaml(readFileSync(join(root, 'rules', '_heuristics.yaml'), 'utf8')) as Heuristic[];

@@ -7,6 +7,7 @@ import { FORMATTERS, FORMAT_NAMES } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit } from './io.js';
+import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 
@@ -14,6 +15,7 @@ interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
+  whatIf?: string;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -32,14 +34,16 @@ export function registerAssess(program: Command, run: Run): void {
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
     .option('-v, --verbose', 'show the sources under each finding')
+    .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
     .action((flags: AssessFlags) =>
       run(async () => {
         const loadFormatter = FORMATTERS[flags.format];
         if (!loadFormatter) throw new UserError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got "${flags.format}"`);
         const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
+        const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
         const cwd = process.cwd();
         const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules, stageModel: flags.stageModel, now: resolveNow(flags.now) });
-        const a = evaluate(inputs);
+        const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
         const formatter = await loadFormatter();
         const text = formatter(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false });

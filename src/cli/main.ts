@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import { registerRoadmap } from './roadmap.js';
 import type { Run } from './run.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
@@ -32,12 +33,13 @@ export async function main(argv: string[]): Promise<number> {
   registerRules(program, run, explainRule);
   registerExplain(program, run);
   registerAdr(program, run);
+  registerRoadmap(program, run);
   program.addHelpText(
     'after',
     `
 Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
 2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules),\ndocs/roadmap.md (the plan), docs/what-if.md (load scenarios).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   try {

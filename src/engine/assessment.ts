@@ -2,11 +2,12 @@
 // decisions → roadmap, with no file and no clock: everything comes in through
 // the inputs (load.ts) and the scenario, so the same inputs can be evaluated
 // as they are, at 10× load, or at next year's size.
-import type { Assessment, Completeness, Fact } from '../model.js';
+import type { Assessment, Completeness, Fact, FactSet, Finding, NotEvaluated, RuleCore, StageResult } from '../model.js';
 import type { Inputs } from '../load.js';
 import { withDerivedFacts } from '../facts/index.js';
 import { applyDecisions } from '../decisions/apply.js';
-import { summarizeRoadmap } from '../roadmap/summary.js';
+import { planRoadmap, type UpcomingFinding } from '../roadmap/plan.js';
+import { PROJECTION_HORIZON_MONTHS, projectGrowth, scenarioInMonths } from '../roadmap/projection.js';
 import { evaluateRules } from './evaluate.js';
 import { byUrgency } from './order.js';
 import { AS_IS, applyScenario, type Scenario } from './scenario.js';
@@ -21,22 +22,56 @@ export function completeness(facts: ReadonlyMap<string, Fact>, catalog: Catalog,
   return { fields_present: present, fields_known: declared.length, rules_evaluated: evaluated, rules_applicable: applicable, pct };
 }
 
-export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
+interface Evaluated {
+  facts: FactSet;
+  stage: StageResult;
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  completeness: Completeness;
+}
+
+/** Stage, findings and decisions for one scenario: everything but the roadmap. */
+function evaluateFindings(inputs: Inputs, scenario: Scenario): Evaluated {
   const facts = withDerivedFacts(applyScenario(inputs.facts, scenario, inputs.factMeta));
   const stage = placeStage(inputs.model, facts);
   const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model));
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
+  return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
+}
+
+/** Findings the growth projection brings in, each at the first month it appears. */
+function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): UpcomingFinding[] {
+  const seen = new Set(now.findings.map((f) => f.rule));
+  const out: UpcomingFinding[] = [];
+  const growth = now.facts.get('traffic.growth_pct_per_month')?.value;
+  const dataGrowth = now.facts.get('database.growth_gb_per_month')?.value;
+  if (!(typeof growth === 'number' && growth > 0) && !(typeof dataGrowth === 'number' && dataGrowth > 0)) return out;
+  for (let m = 1; m <= PROJECTION_HORIZON_MONTHS; m++) {
+    const later = evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m));
+    for (const f of later.findings) {
+      if (seen.has(f.rule) || f.status !== 'open') continue;
+      seen.add(f.rule);
+      out.push({ finding: f, months: m, stage: later.stage.id });
+    }
+  }
+  return out;
+}
+
+export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
+  const now = evaluateFindings(inputs, scenario);
+  const projection = projectGrowth(now.facts, inputs.factMeta, inputs.model, now.stage);
+  const rules = new Map<string, RuleCore>(inputs.catalog.rules.map((r) => [r.id, r]));
   const name = inputs.profile.data.project?.name;
   return {
     profilePath: inputs.profile.displayPath,
     ...(typeof name === 'string' ? { project: name } : {}),
     ...(scenario.label || scenario.factor !== undefined || scenario.overrides ? { scenario: { label: scenario.label ?? `${scenario.factor ?? 1}x`, factor: scenario.factor ?? 1 } } : {}),
-    stage,
-    findings,
-    notEvaluated: evaluation.notEvaluated,
-    roadmap: summarizeRoadmap(findings),
-    completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated),
+    stage: now.stage,
+    findings: now.findings,
+    notEvaluated: now.notEvaluated,
+    roadmap: planRoadmap({ findings: now.findings, upcoming: upcomingFindings(inputs, scenario, now), projection, rules, stage: now.stage.id }),
+    completeness: now.completeness,
     conflicts: [...inputs.conflicts],
-    facts,
+    facts: now.facts,
   };
 }

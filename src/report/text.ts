@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isOpen, type Assessment, type Evidence, type Finding, type Severity } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
+import { whatIfLines } from '../roadmap/describe.js';
 
 export interface TextOptions {
   /** 0 = no colour; 1–3 = chalk levels */
@@ -28,7 +29,8 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 
 function evidenceLine(e: Evidence, profile: string): string {
   const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
-  return `${e.fact} = ${formatValue(e.value)}${where}`;
+  const measured = e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : '';
+  return `${e.fact} = ${formatValue(e.value)}${measured}${where}`;
 }
 
 /** The first step of a recommendation: up to "2)" in a numbered list, else the first sentence. */
@@ -85,6 +87,7 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   }
   const dims = (['traffic', 'data', 'organization'] as const).map((d) => `${d} ${s.dimensions[d] ?? '?'}`).join(' · ');
   out.push(c.dim(`  ${dims}`), '');
+  if (a.whatIf) out.push(c.bold.underline(`What if: ${a.whatIf.label}`), ...whatIfLines(a.whatIf).map((l) => wrap(l, width, '  ')), '');
   if (a.findings.length) out.push(headline(a), '');
 
   const order: Finding['kind'][] = ['warning-sign', 'pitfall', 'recommendation'];
@@ -143,8 +146,9 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   );
   const phases = a.roadmap.phases.filter((p) => p.items.length);
   if (phases.length) {
-    out.push('', c.bold.underline('Roadmap'), '');
-    for (const p of phases) out.push(`  ${c.bold(p.id.padEnd(6))} ${p.items.map((i) => i.rule).join(', ')}`);
+    out.push('', c.bold.underline('Roadmap'), '', wrap(a.roadmap.summary, width, '  '));
+    for (const p of phases) out.push(wrap(`${c.bold(p.id.padEnd(6))} ${p.items.map((i) => `${i.rule}${i.urgent ? ' (urgent)' : ''}`).join(', ')}`, width, '  ').replace(/^ {2}/, '  '));
+    out.push(c.dim('  `scale-advise roadmap` gives the plan with months, prerequisites and expected effects.'));
   }
   const open = a.findings.filter(isOpen).length;
   const waived = a.findings.filter((f) => f.status === 'waived').length;

@@ -39,7 +39,12 @@ function evaluateFindings(inputs: Inputs, scenario: Scenario): Evaluated {
   return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
 }
 
-/** Findings the growth projection brings in, each at the first month it appears. */
+/**
+ * Symptoms the growth projection brings in (warning signs and pitfalls), each
+ * at the first month it appears, most urgent first. Recommendations that come
+ * with a later stage wait until the system is there: listing them ahead would
+ * pad a small system's plan with patterns it does not need yet.
+ */
 function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): UpcomingFinding[] {
   const seen = new Set(now.findings.map((f) => f.rule));
   const out: UpcomingFinding[] = [];
@@ -49,12 +54,12 @@ function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): U
   for (let m = 1; m <= PROJECTION_HORIZON_MONTHS; m++) {
     const later = evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m));
     for (const f of later.findings) {
-      if (seen.has(f.rule) || f.status !== 'open') continue;
+      if (seen.has(f.rule) || f.status !== 'open' || f.kind === 'recommendation') continue;
       seen.add(f.rule);
       out.push({ finding: f, months: m, stage: later.stage.id });
     }
   }
-  return out;
+  return out.sort((a, b) => byUrgency(a.finding, b.finding));
 }
 
 export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {

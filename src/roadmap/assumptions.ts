@@ -12,7 +12,7 @@ export function projectionAssumptions(p: RoadmapProjection): string[] {
         : `Users and load grow at a constant ${g}% a month, compounding; facts marked x-scales-with load or users (requests, database CPU and connections, instances needed) grow with them, in proportion.`,
     'Database size grows by database.growth_gb_per_month each month (linear); team size and configuration stay as they are.',
     `A month count is a forecast from today's figures, not a deadline; beyond ${HEADROOM_CAP_MONTHS} months it is reported as out of sight.`,
-    `Steps whose findings are not open yet come from evaluating the rules on the projected facts, month by month, up to ${p.horizon_months} months ahead.`,
+    `Steps whose findings are not open yet come from evaluating the rules on the projected facts, month by month, up to ${p.horizon_months} months ahead; only symptoms (warning signs and pitfalls) are brought forward, a later stage's recommendations wait until the system is there.`,
     'Expected effects are what the cited sources report for their systems, not a promise for this one.',
   ];
   if (g !== null && g < 0) out.push('Growth is negative: resources free up over time, and the next stage is not reached at this rate.');

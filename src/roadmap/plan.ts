@@ -26,7 +26,7 @@ type PhaseId = (typeof PHASES)[number];
 const PHASE_TITLES: Record<PhaseId, string> = {
   now: 'Now: the most urgent steps, at most three',
   next: 'Next: the rest of what hurts now, and what growth brings within six months',
-  later: 'Later: recommendations for this stage and the next, not urgent',
+  later: 'Later: lower-priority recommendations, and what growth brings after six months',
 };
 /** Upcoming findings this close are planned as next, further ones as later. */
 const NEXT_WITHIN_MONTHS = 6;
@@ -190,8 +190,10 @@ export function planRoadmap(input: PlanInputs): Roadmap {
     const item = toItem(group, input.rules, input.projection, input.stage);
     return { item, phase: desiredPhase(item), leverage: 0 };
   });
-  for (const u of input.upcoming) {
-    const item = toItem([u.finding], input.rules, input.projection, input.stage, u);
+  const when = new Map(input.upcoming.map((u) => [u.finding.rule, u]));
+  for (const group of groupSymptoms(input.upcoming.map((u) => u.finding))) {
+    const first = group.map((f) => when.get(f.rule)!).reduce((a, b) => (b.months < a.months ? b : a));
+    const item = toItem(group, input.rules, input.projection, input.stage, first);
     drafts.push({ item, phase: desiredPhase(item), leverage: 0 });
   }
   linkPrerequisites(drafts, input.rules);

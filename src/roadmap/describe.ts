@@ -7,10 +7,11 @@ const about = (months: number) => `about ${formatValue(months)} month${months ==
 const factName = (id: string) => id.slice(id.indexOf('.') + 1).replace(/_/g, ' ');
 const amount = (value: number, unit: string) => (unit === '%' ? `${formatValue(value)}%` : `${formatValue(value)} ${unit}`);
 
-function resourceSentence(r: ResourceRunway): string {
+export function resourceSentence(r: ResourceRunway): string {
   if (r.months === 0) return `${r.name} is already at its limit (${amount(r.current, r.unit)} of ${amount(r.limit, r.unit)})`;
   if (r.months === null) return `${r.name} does not reach ${amount(r.limit, r.unit)} ${r.reason === 'beyond-horizon' ? 'within ten years' : 'at this growth'}`;
-  return `${r.name} reaches ${amount(r.limit, r.unit)} in ${about(r.months)}`;
+  const verb = r.unit === 'instances' ? 'reach' : 'reaches';
+  return `${r.name} ${verb} ${amount(r.limit, r.unit)} in ${about(r.months)}`;
 }
 
 /** "At 25%/month you reach Scale (100,000 monthly active users) in about 3.3 months; the primary's CPU ..." */
@@ -25,11 +26,6 @@ export function projectionSentence(p: RoadmapProjection): string {
   if (!parts.length) return p.growth_pct_per_month === null ? 'No growth rate is given, so nothing is projected.' : 'No stage threshold or resource limit is known to project against.';
   const lead = p.growth_pct_per_month === null ? 'Without a stated growth rate' : `At ${formatValue(p.growth_pct_per_month)}%/month`;
   return `${lead}, ${parts.join('; ')}.`;
-}
-
-/** The step's timing and lead time in one clause: "urgent: ... takes 1-3 weeks". */
-export function itemTiming(i: RoadmapItem): string {
-  return `${i.urgent ? 'URGENT: ' : ''}${i.why}`;
 }
 
 /** The reported effect, worded as a report rather than a promise. */

@@ -17,8 +17,10 @@ import {
 import { compareStrings } from '../util/compare.js';
 import { leadTimeMonths } from '../engine/prerequisites.js';
 import { groupSymptoms } from './group.js';
+import { resourceSentence } from './describe.js';
+import { formatValue } from '../engine/format-value.js';
 import { projectionAssumptions } from './assumptions.js';
-import { PROJECTION_HORIZON_MONTHS } from './projection.js';
+import { PROJECTION_HORIZON_MONTHS, RESOURCES } from './projection.js';
 
 export const NOW_LIMIT = 3;
 const PHASES = ['now', 'next', 'later'] as const;
@@ -64,20 +66,22 @@ function desiredPhase(item: RoadmapItem): number {
   return minor ? 2 : 1;
 }
 
-/** Months until the first resource a finding's evidence cites saturates. */
+/** Months until the first resource the findings cite, and the step relieves, saturates. */
 function runwayMonths(findings: readonly Finding[], projection: RoadmapProjection): number | null {
   const cited = new Set(findings.flatMap((f) => f.evidence.map((e) => e.fact)));
-  const months = projection.resources.filter((r) => cited.has(r.fact) && r.months !== null).map((r) => r.months!);
+  const topics = new Set(findings.flatMap((f) => f.topics));
+  const months = projection.resources
+    .filter((r) => cited.has(r.fact) && r.months !== null && RESOURCES.find((d) => d.id === r.id)?.relievedBy.some((t) => topics.has(t)))
+    .map((r) => r.months!);
   return months.length ? Math.min(...months) : null;
 }
 
 function why(item: RoadmapItem, projection: RoadmapProjection): string {
   const lead = item.lead_time ? `, and the step takes ${item.lead_time}` : '';
-  if (item.upcoming) return `appears in about ${item.months} months at the stated growth${item.urgent ? lead : ''}`;
-  if (item.urgent && item.months === 0) return `already at its limit${lead}`;
+  if (item.upcoming) return `appears in about ${formatValue(item.months)} months at the stated growth${item.urgent ? lead : ''}`;
   if (item.urgent) {
     const r = projection.resources.find((x) => x.months === item.months);
-    return `${r ? `${r.name} reaches ${r.limit}${r.unit === '%' ? '%' : ` ${r.unit}`}` : 'the runway ends'} in about ${item.months} months${lead}`;
+    return `${r ? resourceSentence(r) : `the runway ends in about ${formatValue(item.months)} months`}${lead}`;
   }
   return `${item.severity} ${item.kind} open now`;
 }

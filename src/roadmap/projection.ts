@@ -45,15 +45,19 @@ interface ResourceDef {
   unit: string;
   /** what the quantity grows with, when the fact's own metadata says it stays fixed */
   grows?: 'load';
+  /** topics of the steps that relieve it: a finding that cites the fact for another reason gets no runway from it */
+  relievedBy: readonly string[];
 }
+
+const DB_STEPS = ['read-replicas', 'connection-pooling', 'caching', 'query-optimization', 'vertical-scaling', 'sharding', 'database-federation', 'denormalization'];
 
 /** The resources the projection watches, each against its ceiling. */
 export const RESOURCES: readonly ResourceDef[] = [
-  { id: 'db-cpu', name: "the primary's CPU", fact: 'database.cpu_p95_pct', limit: 100, unit: '%' },
-  { id: 'db-connections', name: 'database connection use', fact: 'database.connections_used_pct', limit: 100, unit: '%' },
-  { id: 'db-storage', name: 'database storage', fact: 'database.size_gb', limit: 'database.storage_limit_gb', unit: 'GB' },
+  { id: 'db-cpu', name: "the primary's CPU", fact: 'database.cpu_p95_pct', limit: 100, unit: '%', relievedBy: DB_STEPS },
+  { id: 'db-connections', name: 'database connection use', fact: 'database.connections_used_pct', limit: 100, unit: '%', relievedBy: DB_STEPS },
+  { id: 'db-storage', name: 'database storage', fact: 'database.size_gb', limit: 'database.storage_limit_gb', unit: 'GB', relievedBy: ['sharding', 'database-federation', 'cost-optimization', 'polyglot-persistence'] },
   // The instances needed at peak grow with load even though the count itself is configured.
-  { id: 'app-instances', name: 'the autoscaling maximum', fact: 'architecture.app_instances', limit: 'architecture.app_instances_max', unit: 'instances', grows: 'load' },
+  { id: 'app-instances', name: 'the application instances needed at peak', fact: 'architecture.app_instances', limit: 'architecture.app_instances_max', unit: 'instances', grows: 'load', relievedBy: ['horizontal-scaling', 'autoscaling', 'caching', 'async-processing'] },
 ];
 
 const num = (facts: FactSet, id: string): number | undefined => {

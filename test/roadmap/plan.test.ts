@@ -105,7 +105,7 @@ describe('planRoadmap', () => {
   });
 
   it('puts a step whose runway is shorter than its lead time first, even at medium severity', () => {
-    const fs = [finding('high-one', 'high', 'warning-sign'), finding('cpu', 'medium', 'warning-sign', ['database.cpu_p95_pct'])];
+    const fs = [finding('high-one', 'high', 'warning-sign'), finding('cpu', 'medium', 'warning-sign', ['database.cpu_p95_pct'], ['caching'])];
     const rs = new Map([['high-one', rule('high-one')], ['cpu', rule('cpu', { lead_time: '2-3 months' })]]);
     const r = planRoadmap({ findings: fs, upcoming: [], projection: projection(1.5), rules: rs, stage: 'growth' });
     expect(r.phases[0]!.items.map((i) => i.rule)).toEqual(['cpu', 'high-one']);

@@ -35,6 +35,13 @@ export async function explainRule(id: string, flags: { format: string; rules?: s
   para('Recommends', r.recommendation);
   para('Why', r.rationale);
   out.push(c.bold('Sources'), ...r.sources.map((s) => wrap(`${s.seed}: ${s.point}`, 100, '  ')), '');
+  if (r.requires?.length || r.lead_time || r.expected_effect) {
+    out.push(c.bold('On the roadmap'));
+    if (r.requires?.length) out.push(`  after: ${r.requires.join(', ')}`);
+    if (r.lead_time) out.push(`  lead time: ${r.lead_time}`);
+    if (r.expected_effect) out.push(wrap(`reported effect (not a promise): ${r.expected_effect.claim.trim()} (${r.expected_effect.seed})`, 100, '  '));
+    out.push('');
+  }
   if (r.templates?.length) out.push(c.bold('Templates'), `  ${r.templates.join(', ')}`, '');
   if (r.adr?.options?.length) {
     out.push(c.bold('Options an ADR would weigh'));

@@ -79,7 +79,7 @@ function runwayMonths(findings: readonly Finding[], projection: RoadmapProjectio
 function why(item: RoadmapItem, projection: RoadmapProjection): string {
   const lead = item.lead_time ? `, and the step takes ${item.lead_time}` : '';
   if (item.upcoming) return `appears in about ${formatValue(item.months)} months at the stated growth${item.urgent ? lead : ''}`;
-  if (item.urgent) {
+  if (item.months !== null) {
     const r = projection.resources.find((x) => x.months === item.months);
     return `${r ? resourceSentence(r) : `the runway ends in about ${formatValue(item.months)} months`}${lead}`;
   }

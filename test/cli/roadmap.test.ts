@@ -92,6 +92,14 @@ describe('scale-advise roadmap', () => {
   });
 });
 
+describe('explain', () => {
+  it("shows a rule's place on the roadmap: prerequisites, lead time, reported effect", () => {
+    const r = cli(['explain', 'db-write-bound']);
+    expect(r.stdout).toMatch(/On the roadmap\n {2}after: db-read-replicas, db-connection-pooling\n {2}lead time: 2-6 months/);
+    expect(r.stdout).toMatch(/reported effect \(not a promise\): Date-based sharding/);
+  });
+});
+
 describe('assess --what-if', () => {
   it('evaluates at the scaled load, shows measured values beside projected ones, and lists what changes', () => {
     const r = cli(['assess', '--profile', EXAMPLE, '--now', '2026-11-23', '--what-if', '10x', '--verbose']);

@@ -27,7 +27,12 @@ export interface Fact {
 
 export type FactSet = ReadonlyMap<string, Fact>;
 
-export const STAGE_IDS = ['mvp', 'growth', 'scale', 'enterprise'] as const;
+// Kinds, severities, stage ids and topics come from the rule schema, through
+// a module generated at build time: the schema is their one source.
+import { KINDS, SEVERITIES, STAGE_IDS, TOPICS } from './generated/vocabulary.js';
+export { KINDS, SEVERITIES, STAGE_IDS, TOPICS };
+export type Topic = (typeof TOPICS)[number];
+
 export type StageId = (typeof STAGE_IDS)[number];
 export const STAGE_NAMES: Record<StageId, string> = {
   mvp: 'MVP',
@@ -47,10 +52,8 @@ export type ScalesWith = (typeof SCALES_WITH)[number];
 export const DIMENSIONS = ['traffic', 'data', 'organization'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export const KINDS = ['warning-sign', 'pitfall', 'recommendation'] as const;
 export type RuleKind = (typeof KINDS)[number];
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Higher is more severe. */
@@ -158,6 +161,8 @@ export interface Finding {
 export interface NotEvaluated {
   rule: string;
   missing: string[];
+  /** facts that are present but not of their documented type (a detected or collected value gone wrong) */
+  invalid?: string[];
 }
 
 export interface StageThresholdMeasure {

@@ -21,7 +21,7 @@ import {
 } from '../decisions/adr/index.js';
 import { isOpen } from '../model.js';
 import { UserError } from '../util/errors.js';
-import { findRule } from './rules.js';
+import { findRule } from '../engine/rule-query.js';
 import { commonOptions, type CommonOptions } from './options.js';
 import { writeStdout } from '../util/stdout.js';
 

@@ -3,13 +3,14 @@ import { load } from '../load.js';
 import { evaluate } from '../engine/assessment.js';
 import { openAtOrAbove, severityThreshold } from '../engine/gate.js';
 import { SEVERITIES, type Severity } from '../model.js';
-import { FORMATTERS, FORMAT_NAMES } from '../report/index.js';
+import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit } from './io.js';
 import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
 
 interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
   failOn?: string;
@@ -28,7 +29,7 @@ export function registerAssess(program: Command, run: Run): void {
   nowOption(
     outputOptions(
       commonOptions(program.command('assess').description('place the system in a growth stage and report the findings of the rule catalog')),
-      FORMAT_NAMES,
+      formatNames('assessment'),
     ),
   )
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
@@ -37,18 +38,20 @@ export function registerAssess(program: Command, run: Run): void {
     .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
     .action((flags: AssessFlags) =>
       run(async () => {
-        const loadFormatter = FORMATTERS[flags.format];
-        if (!loadFormatter) throw new UserError(`--format must be one of ${FORMAT_NAMES.join(', ')}; got "${flags.format}"`);
+        checkFormat('assessment', flags.format);
         const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
         const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
         const cwd = process.cwd();
         const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules, stageModel: flags.stageModel, now: resolveNow(flags.now) });
         const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
-        const formatter = await loadFormatter();
-        const text = formatter(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false });
+        const text = await render('assessment', flags.format, a, {
+          colorLevel: colorLevel(toFile, flags.color === false),
+          verbose: flags.verbose ?? false,
+          rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
+        });
         emit(text, flags, cwd);
-        return threshold && openAtOrAbove(a.findings, threshold).length ? 1 : 0;
+        return threshold && openAtOrAbove(a.findings, threshold).length ? EXIT.FINDINGS : EXIT.OK;
       }),
     );
 }

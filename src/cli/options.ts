@@ -21,12 +21,17 @@ export interface NowFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** --rules DIR, for every command that reads the catalog. */
+export function ruleDirOption(cmd: Command): Command {
+  return cmd.option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect);
+}
+
 /** Options every profile-reading command shares. */
 export function commonOptions(cmd: Command): Command {
-  return cmd
-    .option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')
-    .option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect)
-    .option('--stage-model <name>', 'stage model to place the system with (default: the profile\'s stage_model, else "default")');
+  return ruleDirOption(cmd.option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')).option(
+    '--stage-model <name>',
+    'stage model to place the system with (default: the profile\'s stage_model, else "default")',
+  );
 }
 
 /** --format, --output and --force, for commands that print a report. */

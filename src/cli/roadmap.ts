@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { load } from '../load.js';
 import { evaluate } from '../engine/assessment.js';
 import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
-import { UserError } from '../util/errors.js';
+import { checkFormat, formatNames, render } from '../report/index.js';
 import { writeGeneratedFile } from '../util/generated-file.js';
 import { colorLevel, emit } from './io.js';
 import { commonOptions, nowOption, resolveNow, type CommonOptions, type NowFlags } from './options.js';
 import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
 
-const ROADMAP_FORMATS = ['text', 'markdown', 'json'] as const;
 
 interface RoadmapFlags extends CommonOptions, NowFlags {
   format?: string;
@@ -23,13 +23,13 @@ interface RoadmapFlags extends CommonOptions, NowFlags {
 /** Markdown when writing a .md file, else text, unless --format says otherwise. */
 function chosenFormat(flags: RoadmapFlags): string {
   const format = flags.format ?? (flags.output && /\.(md|markdown)$/i.test(flags.output) ? 'markdown' : 'text');
-  if (!(ROADMAP_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format must be one of ${ROADMAP_FORMATS.join(', ')}; got "${format}"`);
+  checkFormat('roadmap', format);
   return format;
 }
 
 export function registerRoadmap(program: Command, run: Run): void {
   nowOption(commonOptions(program.command('roadmap').description('the phased scaling plan: now (at most 3 steps), next, later, with months from the growth projection')))
-    .option('-f, --format <format>', `output format: ${ROADMAP_FORMATS.join(', ')} (default: markdown for a .md --output, else text)`)
+    .option('-f, --format <format>', `output format: ${formatNames('roadmap').join(', ')} (default: markdown for a .md --output, else text)`)
     .option('-o, --output <file>', 'write to a file; a roadmap it generated and nobody edited is replaced, anything else only with --force')
     .option('--force', 'replace the --output file even if it was edited')
     .option('--what-if <factor>', 'plan for the load scaled by a factor: 2x, 10x, 0.5x')
@@ -44,17 +44,11 @@ export function registerRoadmap(program: Command, run: Run): void {
         const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules, stageModel: flags.stageModel, now });
         const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
-        if (format === 'markdown') {
-          const text = (await import('../report/roadmap-markdown.js')).formatRoadmapMarkdown(a, now);
-          if (toFile) writeGeneratedFile(resolve(cwd, flags.output!), text, 'scale-advise roadmap', flags.force);
-          else emit(text, flags, cwd);
-        } else if (format === 'json') {
-          emit((await import('../report/json.js')).formatJson(a), flags, cwd);
-        } else {
-          const { formatRoadmapText } = await import('../report/roadmap-text.js');
-          emit(formatRoadmapText(a, { colorLevel: colorLevel(toFile, flags.color === false), verbose: flags.verbose ?? false }), flags, cwd);
-        }
-        return 0;
+        const text = await render('roadmap', format, a, { colorLevel: colorLevel(toFile || format !== 'text', flags.color === false), verbose: flags.verbose ?? false, now });
+        // A Markdown roadmap carries a marker, so a later run can tell whether anyone edited the file.
+        if (toFile && format === 'markdown') writeGeneratedFile(resolve(cwd, flags.output!), text, 'scale-advise roadmap', flags.force);
+        else emit(text, flags, cwd);
+        return EXIT.OK;
       }),
     );
 }

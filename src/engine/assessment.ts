@@ -34,7 +34,7 @@ interface Evaluated {
 function evaluateFindings(inputs: Inputs, scenario: Scenario): Evaluated {
   const facts = withDerivedFacts(applyScenario(inputs.facts, scenario, inputs.factMeta));
   const stage = placeStage(inputs.model, facts);
-  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model));
+  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
   return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
 }

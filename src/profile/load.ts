@@ -5,7 +5,7 @@ import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import { positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
+import { parseYamlText, positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
 import { schemaErrorsToProblems } from './schema-errors.js';
 import type { ProfileData } from './types.js';
 
@@ -51,7 +51,7 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
   if (!found) {
     throw new UserError(
       `no profile found: looked for ${PROFILE_NAMES.join(', ')} in ${cwd} and its parents up to the repository root; ` +
-        'pass --profile PATH, or run `scale-advise init` to write one',
+        'pass --profile PATH, or start from the example profile (docs/profile.md)',
     );
   }
   return found;
@@ -59,12 +59,20 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {
   const displayPath = displayPathFor(path, cwd);
-  const parsed = readYamlFile(path, displayPath);
+  return profileFromParsed(readYamlFile(path, displayPath), path, displayPath);
+}
+
+/** A profile from text already in memory (`path` is where it would live). */
+export function profileFromText(text: string, path: string, displayPath = path): Profile {
+  return profileFromParsed(parseYamlText(text, displayPath), path, displayPath);
+}
+
+function profileFromParsed(parsed: ParsedYaml, path: string, displayPath: string): Profile {
   const data = parsed.data;
   if (data === null || data === undefined) {
     throw new UserError([{ file: displayPath, position: { line: 1, column: 1 }, message: 'the profile is empty; it needs at least `version: 1`' }]);
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
     throw new UserError([{ file: displayPath, position: positionAt(parsed, []), message: 'the profile must be a mapping of sections (version, traffic, database, ...)' }]);
   }
   if (!validateProfile(data)) {
@@ -85,6 +93,7 @@ export function loadProfile(path: string, cwd = process.cwd()): Profile {
 function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
   const problems: Problem[] = [];
   for (const [name, model] of Object.entries(data.stage_models ?? {})) {
+    if (!model) continue;
     const t = model.thresholds;
     if (t.length === 3 && !(t[0]! < t[1]! && t[1]! < t[2]!)) {
       problems.push({

@@ -1,5 +1,6 @@
 import { STAGE_NAMES, type Assessment, type RoadmapItem, type RoadmapPhase } from '../model.js';
 import { leadTimeMonths } from '../engine/prerequisites.js';
+import type { ReportContext } from './index.js';
 import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
 
 const DAY_MS = 86_400_000;
@@ -69,8 +70,9 @@ function itemLines(i: RoadmapItem): string[] {
   return out;
 }
 
-/** The roadmap as Markdown, with its Gantt chart. Pure: the day the chart starts comes in. */
-export function formatRoadmapMarkdown(a: Assessment, now: Date): string {
+/** The roadmap as Markdown, with its Gantt chart. Pure: the day the chart starts comes in (default: the epoch, never the clock). */
+export function formatRoadmapMarkdown(a: Assessment, ctx: Pick<ReportContext, 'now'>): string {
+  const now = ctx.now ?? new Date(0);
   const r = a.roadmap;
   const name = a.project ?? a.profilePath;
   const out = [`# Scaling roadmap: ${name}`, ''];

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { STAGE_NAMES, type Assessment, type RoadmapItem } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
-import type { TextOptions } from './text.js';
+import type { ReportContext } from './index.js';
 
 const PHASE_HEADINGS = { now: 'NOW', next: 'NEXT', later: 'LATER' } as const;
 
@@ -24,7 +24,7 @@ function itemLines(i: RoadmapItem, n: number, width: number, c: InstanceType<typ
 }
 
 /** The roadmap for the terminal. Pure: the colour level comes in as an option. */
-export function formatRoadmapText(a: Assessment, opts: TextOptions): string {
+export function formatRoadmapText(a: Assessment, opts: ReportContext): string {
   const c = new Chalk({ level: opts.colorLevel });
   const width = opts.width ?? 80;
   const r = a.roadmap;

@@ -4,13 +4,7 @@ import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
 import { whatIfLines } from '../roadmap/describe.js';
 
-export interface TextOptions {
-  /** 0 = no colour; 1–3 = chalk levels */
-  colorLevel: 0 | 1 | 2 | 3;
-  width?: number;
-  /** show evidence and sources under each finding */
-  verbose?: boolean;
-}
+import type { ReportContext } from './index.js';
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -73,7 +67,7 @@ export function missingFactsByReach(a: Assessment): [string, string[]][] {
 }
 
 /** The report for people. Pure: the colour level comes in as an option. */
-export function formatText(a: Assessment, opts: TextOptions): string {
+export function formatText(a: Assessment, opts: ReportContext): string {
   const c = new Chalk({ level: opts.colorLevel });
   const width = opts.width ?? 100;
   const out: string[] = [];
@@ -123,7 +117,10 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   if (a.notEvaluated.length) {
     out.push(c.bold.underline(`Not evaluated (${a.notEvaluated.length}): these rules need facts the profile does not give`), '');
     if (opts.verbose) {
-      for (const n of a.notEvaluated) out.push(`  ${n.rule.padEnd(34)} ${c.dim('needs')} ${n.missing.join(', ')}`);
+      for (const n of a.notEvaluated) {
+        const parts = [n.missing.length ? `${c.dim('needs')} ${n.missing.join(', ')}` : '', n.invalid?.length ? `${c.dim('cannot use (wrong type)')} ${n.invalid.join(', ')}` : ''];
+        out.push(`  ${n.rule.padEnd(34)} ${parts.filter(Boolean).join('; ')}`);
+      }
     } else {
       const byFact = missingFactsByReach(a);
       for (const [fact, rules] of byFact.slice(0, 8)) {

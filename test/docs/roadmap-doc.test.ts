@@ -15,7 +15,7 @@ const END = '<!-- end generated -->';
 
 function generated(): string {
   const now = new Date(`${NOW}T12:00:00Z`);
-  const markdown = formatRoadmapMarkdown(evaluate(load({ cwd: ROOT, profile: 'examples/scale-advise.yaml', now })), now);
+  const markdown = formatRoadmapMarkdown(evaluate(load({ cwd: ROOT, profile: 'examples/scale-advise.yaml', now })), { now });
   // One heading level down: the page has its own title.
   return markdown.replace(/^#/gm, '##').trimEnd();
 }

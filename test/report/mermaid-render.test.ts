@@ -80,7 +80,7 @@ describe.runIf(available || process.env.CI)('the roadmap chart renders in a brow
 
   it('renders the example roadmap as an SVG with every step', async () => {
     const a = evaluate(load({ cwd: ROOT, profile: join(ROOT, 'examples', 'scale-advise.yaml'), now: NOW }));
-    const chart = mermaidBlock(formatRoadmapMarkdown(a, NOW));
+    const chart = mermaidBlock(formatRoadmapMarkdown(a, { now: NOW }));
     const { svg, error, requests } = await render(chart);
     expect(error).toBeUndefined();
     expect(svg).toMatch(/^<svg[\s>]/);
@@ -91,7 +91,7 @@ describe.runIf(available || process.env.CI)('the roadmap chart renders in a brow
 
   it('renders the 10x what-if roadmap', async () => {
     const a = evaluateWhatIf(load({ cwd: ROOT, profile: join(ROOT, 'examples', 'scale-advise.yaml'), now: NOW }), 10);
-    const { svg, error } = await render(mermaidBlock(formatRoadmapMarkdown(a, NOW)));
+    const { svg, error } = await render(mermaidBlock(formatRoadmapMarkdown(a, { now: NOW })));
     expect(error).toBeUndefined();
     expect(svg).toMatch(/^<svg[\s>]/);
   }, 60_000);

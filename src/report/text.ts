@@ -144,7 +144,10 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   const phases = a.roadmap.phases.filter((p) => p.items.length);
   if (phases.length) {
     out.push('', c.bold.underline('Roadmap'), '', wrap(a.roadmap.summary, width, '  '));
-    for (const p of phases) out.push(wrap(`${c.bold(p.id.padEnd(6))} ${p.items.map((i) => `${i.rule}${i.urgent ? ' (urgent)' : ''}`).join(', ')}`, width, '  ').replace(/^ {2}/, '  '));
+    for (const p of phases) {
+      const list = wrap(p.items.map((i) => `${i.rule}${i.urgent ? ' (urgent)' : ''}`).join(', '), width, '         ');
+      out.push(`  ${c.bold(p.id.padEnd(6))} ${list.trimStart()}`);
+    }
     out.push(c.dim('  `scale-advise roadmap` gives the plan with months, prerequisites and expected effects.'));
   }
   const open = a.findings.filter(isOpen).length;

@@ -5,6 +5,8 @@
 import type { Assessment, Completeness, Fact, FactSet, Finding, NotEvaluated, RuleCore, StageResult } from '../model.js';
 import type { Inputs } from '../load.js';
 import { withDerivedFacts } from '../facts/index.js';
+import { DERIVED_FACTS } from '../facts/derived.js';
+import { factsRead } from './expr.js';
 import { applyDecisions } from '../decisions/apply.js';
 import { planRoadmap, type UpcomingFinding } from '../roadmap/plan.js';
 import { PROJECTION_HORIZON_MONTHS, projectGrowth, scenarioInMonths } from '../roadmap/projection.js';
@@ -31,12 +33,29 @@ interface Evaluated {
 }
 
 /** Stage, findings and decisions for one scenario: everything but the roadmap. */
-function evaluateFindings(inputs: Inputs, scenario: Scenario): Evaluated {
+function evaluateFindings(inputs: Inputs, scenario: Scenario, rules: readonly RuleCore[] = inputs.catalog.rules): Evaluated {
   const facts = withDerivedFacts(applyScenario(inputs.facts, scenario, inputs.factMeta));
   const stage = placeStage(inputs.model, facts);
-  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
+  const evaluation = evaluateRules(rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
   return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
+}
+
+/**
+ * The rules growth could bring in: symptoms not found today whose condition
+ * reads a fact that grows (or one computed from it, or the stage), and those
+ * a later stage would switch on. Only they are evaluated month by month.
+ */
+function growthCandidates(inputs: Inputs, now: Evaluated): RuleCore[] {
+  const grows = new Set([...inputs.factMeta].filter(([, m]) => m.scales_with === 'load' || m.scales_with === 'users' || m.scales_with === 'data').map(([id]) => id));
+  for (const d of DERIVED_FACTS) if (d.from.some((f) => grows.has(f))) grows.add(d.id);
+  const present = new Set(now.findings.map((f) => f.rule));
+  return inputs.catalog.rules.filter(
+    (r) =>
+      r.kind !== 'recommendation' &&
+      !present.has(r.id) &&
+      (!now.stage.id || !r.stages.includes(now.stage.id) || (r.reads ?? factsRead(r.when)).some((f) => grows.has(f) || f.startsWith('stage.'))),
+  );
 }
 
 /**
@@ -53,16 +72,17 @@ function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): U
   const growth = now.facts.get('traffic.growth_pct_per_month')?.value;
   const dataGrowth = now.facts.get('database.growth_gb_per_month')?.value;
   if (!(typeof growth === 'number' && growth > 0) && !(typeof dataGrowth === 'number' && dataGrowth > 0)) return [];
+  const candidates = growthCandidates(inputs, now);
+  if (!candidates.length) return [];
   const atMonth = new Map<number, Evaluated>();
   const at = (m: number) => {
-    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m)));
+    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m), candidates));
     return atMonth.get(m)!;
   };
-  const present = new Set(now.findings.map((f) => f.rule));
   const opensAt = (m: number, rule: string) => at(m).findings.some((f) => f.rule === rule && f.status === 'open');
   const out: UpcomingFinding[] = [];
   for (const f of at(PROJECTION_HORIZON_MONTHS).findings) {
-    if (present.has(f.rule) || f.status !== 'open' || f.kind === 'recommendation') continue;
+    if (f.status !== 'open') continue;
     let lo = 1;
     let hi = PROJECTION_HORIZON_MONTHS;
     while (lo < hi) {

@@ -2,7 +2,7 @@
 // decisions → roadmap, with no file and no clock: everything comes in through
 // the inputs (load.ts) and the scenario, so the same inputs can be evaluated
 // as they are, at 10× load, or at next year's size.
-import type { Assessment, Completeness, Fact, FactSet, Finding, NotEvaluated, RuleCore, StageResult } from '../model.js';
+import type { Assessment, Completeness, Fact, FactSet, Finding, HeldRule, NotEvaluated, RuleCore, StageResult } from '../model.js';
 import type { Inputs } from '../load.js';
 import { withDerivedFacts } from '../facts/index.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
@@ -11,6 +11,7 @@ import { applyDecisions } from '../decisions/apply.js';
 import { planRoadmap, type UpcomingFinding } from '../roadmap/plan.js';
 import { PROJECTION_HORIZON_MONTHS, projectGrowth, scenarioInMonths } from '../roadmap/projection.js';
 import { evaluateRules } from './evaluate.js';
+import { groupFindings } from './groups.js';
 import { byUrgency } from './order.js';
 import { AS_IS, applyScenario, type Scenario } from './scenario.js';
 import { placeStage, stageInputs } from './stage.js';
@@ -29,6 +30,7 @@ interface Evaluated {
   stage: StageResult;
   findings: Finding[];
   notEvaluated: NotEvaluated[];
+  held: HeldRule[];
   completeness: Completeness;
 }
 
@@ -38,7 +40,7 @@ function evaluateFindings(inputs: Inputs, scenario: Scenario, rules: readonly Ru
   const stage = placeStage(inputs.model, facts);
   const evaluation = evaluateRules(rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
-  return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
+  return { facts, stage, findings, notEvaluated: evaluation.notEvaluated, held: evaluation.held, completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated) };
 }
 
 /**
@@ -49,7 +51,7 @@ function evaluateFindings(inputs: Inputs, scenario: Scenario, rules: readonly Ru
 function growthCandidates(inputs: Inputs, now: Evaluated): RuleCore[] {
   const grows = new Set([...inputs.factMeta].filter(([, m]) => m.scales_with === 'load' || m.scales_with === 'users' || m.scales_with === 'data').map(([id]) => id));
   for (const d of DERIVED_FACTS) if (d.from.some((f) => grows.has(f))) grows.add(d.id);
-  const present = new Set(now.findings.map((f) => f.rule));
+  const present = new Set([...now.findings.map((f) => f.rule), ...now.held.map((h) => h.rule)]);
   return inputs.catalog.rules.filter(
     (r) =>
       r.kind !== 'recommendation' &&
@@ -108,9 +110,19 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     stage: now.stage,
     findings: now.findings,
     notEvaluated: now.notEvaluated,
-    roadmap: planRoadmap({ findings: now.findings, upcoming: upcomingFindings(inputs, scenario, now), projection, rules, stage: now.stage.id }),
+    roadmap: planRoadmap({
+      findings: now.findings,
+      held: now.held,
+      groups: inputs.catalog.groups,
+      upcoming: upcomingFindings(inputs, scenario, now),
+      projection,
+      rules,
+      stage: now.stage.id,
+    }),
     completeness: now.completeness,
     conflicts: [...inputs.conflicts],
     facts: now.facts,
+    groups: groupFindings(now.findings, inputs.catalog.groups),
+    held: now.held,
   };
 }

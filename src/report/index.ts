@@ -1,5 +1,6 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
+import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 
@@ -33,6 +34,8 @@ export interface Views {
   rules: RuleList;
   rule: Rule;
   roadmap: Assessment;
+  /** `check`: the assessment with the gate's verdict */
+  check: CheckReport;
 }
 
 type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
@@ -60,6 +63,14 @@ export const REPORTS: Registry = {
     text: async () => (await import('./roadmap-text.js')).formatRoadmapText,
     markdown: async () => (await import('./roadmap-markdown.js')).formatRoadmapMarkdown,
     json: async () => (await import('./json.js')).formatJson,
+  },
+  check: {
+    text: async () => (await import('./check-text.js')).formatCheckText,
+    json: async () => (await import('./check-json.js')).formatCheckJson,
+    markdown: async () => (await import('./check-markdown.js')).formatCheckMarkdown,
+    sarif: async () => (await import('./sarif.js')).formatSarif,
+    junit: async () => (await import('./junit.js')).formatJunit,
+    github: async () => (await import('./github.js')).formatGithub,
   },
 };
 

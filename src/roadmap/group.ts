@@ -1,29 +1,37 @@
-import type { Finding } from '../model.js';
-import { RESOURCES } from './projection.js';
+import type { Finding, GroupDef } from '../model.js';
 
-const RESOURCE_FACTS = new Set(RESOURCES.map((r) => r.fact));
+export interface FindingBundle {
+  /** the findings behind one step, in the order the group's plan takes them */
+  findings: Finding[];
+  /** the group they share a cause in (rules/_groups.yaml), if any */
+  group?: GroupDef;
+  /** the group is already a step of its own (open findings), so this bundle does not take its title */
+  groupTaken?: boolean;
+}
 
 /**
- * One cause, one step: warning signs that cite the same strained resource
- * (the primary's CPU, its connections, ...) and share a topic are symptoms of
- * one problem and become one roadmap item, led by the most urgent of them.
- * Pitfalls and recommendations stay steps of their own. Input order (most
- * urgent first) is kept.
+ * One cause, one step: findings of one group (rules/_groups.yaml) make one
+ * roadmap item, in the order its plan takes them; the rest are steps of their
+ * own. Input order (most urgent first) decides the order of the bundles.
  */
-export function groupSymptoms(findings: readonly Finding[]): Finding[][] {
-  const groups: Finding[][] = [];
+export function bundleByGroup(findings: readonly Finding[], groups: readonly GroupDef[]): FindingBundle[] {
+  const groupOf = new Map(groups.flatMap((g) => g.rules.map((id) => [id, g] as const)));
+  const bundles: FindingBundle[] = [];
+  const byGroup = new Map<string, FindingBundle>();
   for (const f of findings) {
-    const target =
-      f.kind === 'warning-sign'
-        ? groups.find((g) => {
-            const lead = g[0]!;
-            if (lead.kind !== 'warning-sign' || !lead.topics.some((t) => f.topics.includes(t))) return false;
-            const cited = new Set(lead.evidence.map((e) => e.fact).filter((id) => RESOURCE_FACTS.has(id)));
-            return f.evidence.some((e) => cited.has(e.fact));
-          })
-        : undefined;
-    if (target) target.push(f);
-    else groups.push([f]);
+    const group = groupOf.get(f.rule);
+    if (!group) {
+      bundles.push({ findings: [f] });
+      continue;
+    }
+    let bundle = byGroup.get(group.id);
+    if (!bundle) {
+      bundle = { findings: [], group };
+      byGroup.set(group.id, bundle);
+      bundles.push(bundle);
+    }
+    bundle.findings.push(f);
   }
-  return groups;
+  for (const b of byGroup.values()) b.findings.sort((x, y) => b.group!.rules.indexOf(x.rule) - b.group!.rules.indexOf(y.rule));
+  return bundles;
 }

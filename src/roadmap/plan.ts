@@ -11,12 +11,14 @@ import {
   type RoadmapItem,
   type RoadmapPhase,
   type RoadmapProjection,
+  type GroupDef,
+  type HeldRule,
   type RuleCore,
   type StageId,
 } from '../model.js';
 import { compareStrings } from '../util/compare.js';
 import { leadTimeMonths } from '../engine/prerequisites.js';
-import { groupSymptoms } from './group.js';
+import { bundleByGroup, type FindingBundle } from './group.js';
 import { resourceSentence } from './describe.js';
 import { formatValue } from '../engine/format-value.js';
 import { projectionAssumptions } from './assumptions.js';
@@ -42,6 +44,10 @@ export interface UpcomingFinding {
 
 export interface PlanInputs {
   findings: readonly Finding[];
+  /** findings held back while a rule they require fires: planned after it */
+  held: readonly HeldRule[];
+  /** the catalog's groups: findings of one group make one step */
+  groups: readonly GroupDef[];
   upcoming: readonly UpcomingFinding[];
   projection: RoadmapProjection;
   rules: ReadonlyMap<string, RuleCore>;
@@ -86,18 +92,21 @@ function why(item: RoadmapItem, projection: RoadmapProjection): string {
   return `${item.severity} ${item.kind} open now`;
 }
 
-function toItem(group: readonly Finding[], rules: ReadonlyMap<string, RuleCore>, projection: RoadmapProjection, stage: StageId | null, upcoming?: UpcomingFinding): RoadmapItem {
-  const lead = group[0]!;
-  const rule = rules.get(lead.rule);
+function toItem(bundle: FindingBundle, rules: ReadonlyMap<string, RuleCore>, projection: RoadmapProjection, stage: StageId | null, upcoming?: UpcomingFinding): RoadmapItem {
+  const group = bundle.findings;
+  const first = group[0]!;
+  const rule = rules.get(first.rule);
+  const worst = group.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
   const effect = group.map((f) => rules.get(f.rule)?.expected_effect).find(Boolean) ?? null;
   const months = upcoming ? upcoming.months : runwayMonths(group, projection);
   const leadMonths = leadTimeMonths(rule?.lead_time);
   const item: RoadmapItem = {
-    rule: lead.rule,
+    rule: first.rule,
     topics: [...new Set(group.flatMap((f) => f.topics))],
-    title: lead.title,
-    severity: lead.severity,
-    kind: lead.kind,
+    // A group's title when the step takes several of its findings, unless the group is a step already.
+    title: bundle.group && group.length > 1 && !bundle.groupTaken ? bundle.group.title : first.title,
+    severity: worst.severity,
+    kind: KINDS.find((k) => group.some((f) => f.kind === k))!,
     rules: group.map((f) => f.rule),
     // The next stage when growth reaches it; otherwise the step serves the stage the system is in.
     stage: upcoming ? upcoming.stage : projection.next_stage?.months != null ? projection.next_stage.stage : stage,
@@ -112,6 +121,29 @@ function toItem(group: readonly Finding[], rules: ReadonlyMap<string, RuleCore>,
   };
   item.why = why(item, projection);
   return item;
+}
+
+/** A finding held back until the rules it requires are dealt with: a step that waits for them. */
+function heldItem(h: HeldRule, rules: ReadonlyMap<string, RuleCore>, stage: StageId | null): RoadmapItem | null {
+  const r = rules.get(h.rule);
+  if (!r) return null;
+  return {
+    rule: h.rule,
+    topics: [...r.topics],
+    title: h.title,
+    severity: r.severity,
+    kind: r.kind,
+    rules: [h.rule],
+    stage,
+    months: null,
+    upcoming: false,
+    requires: [],
+    unlocks: [],
+    expected_effect: r.expected_effect ? { claim: r.expected_effect.claim.trim(), seed: r.expected_effect.seed } : null,
+    lead_time: r.lead_time ?? null,
+    urgent: false,
+    why: `held back until ${h.waiting_for.join(', ')} ${h.waiting_for.length === 1 ? 'is' : 'are'} dealt with`,
+  };
 }
 
 /** Link each item to the items its rules require, by the item that holds the required rule. */
@@ -191,15 +223,21 @@ function summaryLine(items: RoadmapItem[], stage: StageId | null): string {
 /** The phased plan. Pure: findings, projection and rule metadata in, roadmap out. */
 export function planRoadmap(input: PlanInputs): Roadmap {
   const open = input.findings.filter(isOpen);
-  const drafts: Draft[] = groupSymptoms(open).map((group) => {
-    const item = toItem(group, input.rules, input.projection, input.stage);
+  const drafts: Draft[] = bundleByGroup(open, input.groups).map((bundle) => {
+    const item = toItem(bundle, input.rules, input.projection, input.stage);
     return { item, phase: desiredPhase(item), leverage: 0 };
   });
   const when = new Map(input.upcoming.map((u) => [u.finding.rule, u]));
-  for (const group of groupSymptoms(input.upcoming.map((u) => u.finding))) {
-    const first = group.map((f) => when.get(f.rule)!).reduce((a, b) => (b.months < a.months ? b : a));
-    const item = toItem(group, input.rules, input.projection, input.stage, first);
+  const taken = new Set(drafts.map((d) => d.item.rule));
+  for (const bundle of bundleByGroup(input.upcoming.map((u) => u.finding), input.groups)) {
+    bundle.groupTaken = bundle.group?.rules.some((id) => taken.has(id)) ?? false;
+    const first = bundle.findings.map((f) => when.get(f.rule)!).reduce((a, b) => (b.months < a.months ? b : a));
+    const item = toItem(bundle, input.rules, input.projection, input.stage, first);
     drafts.push({ item, phase: desiredPhase(item), leverage: 0 });
+  }
+  for (const h of input.held) {
+    const item = heldItem(h, input.rules, input.stage);
+    if (item) drafts.push({ item, phase: desiredPhase(item), leverage: 0 });
   }
   linkPrerequisites(drafts, input.rules);
   const phases: RoadmapPhase[] = PHASES.map((id) => ({ id, title: PHASE_TITLES[id], items: [] }));

@@ -21,15 +21,16 @@ describe('scale-advise roadmap', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/At 25%\/month, you reach Scale \(100,000 monthly active users\) in about 3\.3\s+months; the primary's CPU reaches 100% in about 0\.4 months/);
     expect(r.stdout).toMatch(/^NOW · /m);
-    expect(r.stdout).toMatch(/urgent: the primary's CPU reaches 100% in about 0\.4 months, and the step\s+takes 1-3 weeks/);
+    expect(r.stdout).toMatch(/The primary database carries more load than it can take \(db-cpu-saturated\)\n\s+urgent: database connection use reaches 100% in about 0\.2 months, and the\s+step takes 1-3 weeks/);
+    expect(r.stdout).toMatch(/covers db-cpu-saturated, db-slow-queries, db-connection-pooling,\s+cache-missing/);
     expect(r.stdout).toMatch(/^Assumptions$/m);
     expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
   });
 
   it('quotes reported effects with their source, never as a promise', () => {
     const r = cli(['roadmap', '--profile', EXAMPLE, '--now', '2026-11-23', '--verbose']);
-    expect(r.stdout).toMatch(/Reported elsewhere \(not a promise\): Effective caching is reported to take\s+80-90% of the load off the database/);
-    expect(r.stdout).toMatch(/source: 002_90439ef31545b52b\.txt/);
+    expect(r.stdout).toMatch(/Reported elsewhere \(not a promise\): Read replicas taking the SELECTs,\s+together with connection pooling, are reported to carry a 5-10x traffic\s+increase/);
+    expect(r.stdout).toMatch(/source: 001_f2f4f15da7816435\.txt/);
   });
 
   it('agrees with the roadmap of the assess report', () => {
@@ -95,7 +96,8 @@ describe('scale-advise roadmap', () => {
 describe('explain', () => {
   it("shows a rule's place on the roadmap: prerequisites, lead time, reported effect", () => {
     const r = cli(['explain', 'db-write-bound']);
-    expect(r.stdout).toMatch(/On the roadmap\n {2}after: db-read-replicas, db-connection-pooling\n {2}lead time: 2-6 months/);
+    expect(r.stdout).toMatch(/Waits for\n {2}db-read-replicas, db-connection-pooling: while one of these fires/);
+    expect(r.stdout).toMatch(/On the roadmap\n {2}lead time: 2-6 months/);
     expect(r.stdout).toMatch(/reported effect \(not a promise\): Date-based sharding/);
   });
 });

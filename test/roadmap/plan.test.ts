@@ -41,7 +41,7 @@ describe('the roadmap of every company case', () => {
 
       it('plans every open finding in exactly one step', () => {
         const planned = items.filter((i) => !i.upcoming).flatMap((i) => i.rules).sort();
-        expect(planned).toEqual(a.findings.filter(isOpen).map((f) => f.rule).sort());
+        expect(planned).toEqual([...a.findings.filter(isOpen).map((f) => f.rule), ...(a.held ?? []).map((h) => h.rule)].sort());
       });
 
       it('links requires and unlocks both ways', () => {
@@ -95,7 +95,7 @@ describe('planRoadmap', () => {
   const rules = new Map([...findings.map((f) => [f.rule, rule(f.rule)] as const), ['b', rule('b', { requires: ['prep'] })]]);
 
   it('pulls a prerequisite ahead of the urgent step that needs it, and keeps now to three', () => {
-    const r = planRoadmap({ findings, upcoming: [], projection: projection(null), rules, stage: 'growth' });
+    const r = planRoadmap({ held: [], groups: [], findings, upcoming: [], projection: projection(null), rules, stage: 'growth' });
     const now = r.phases[0]!.items.map((i) => i.rule);
     expect(now).toHaveLength(3);
     const order = r.phases.flatMap((p) => p.items.map((i) => i.rule));
@@ -107,24 +107,35 @@ describe('planRoadmap', () => {
   it('puts a step whose runway is shorter than its lead time first, even at medium severity', () => {
     const fs = [finding('high-one', 'high', 'warning-sign'), finding('cpu', 'medium', 'warning-sign', ['database.cpu_p95_pct'], ['caching'])];
     const rs = new Map([['high-one', rule('high-one')], ['cpu', rule('cpu', { lead_time: '2-3 months' })]]);
-    const r = planRoadmap({ findings: fs, upcoming: [], projection: projection(1.5), rules: rs, stage: 'growth' });
+    const r = planRoadmap({ held: [], groups: [], findings: fs, upcoming: [], projection: projection(1.5), rules: rs, stage: 'growth' });
     expect(r.phases[0]!.items.map((i) => i.rule)).toEqual(['cpu', 'high-one']);
     expect(r.phases[0]!.items[0]).toMatchObject({ urgent: true, months: 1.5 });
   });
 
-  it('makes symptoms of one strained resource one step', () => {
-    const fs = [
-      finding('cpu-a', 'high', 'warning-sign', ['database.cpu_p95_pct'], ['read-replicas']),
-      finding('cpu-b', 'medium', 'warning-sign', ['database.cpu_p95_pct', 'database.read_pct'], ['read-replicas', 'caching']),
-      finding('other', 'medium', 'warning-sign', ['database.cpu_p95_pct'], ['sharding']),
-    ];
+  it("makes the findings of one group one step, in the order of the group's plan", () => {
+    const fs = [finding('slow', 'high', 'warning-sign'), finding('other', 'medium', 'warning-sign'), finding('cheap', 'medium', 'recommendation')];
     const rs = new Map(fs.map((f) => [f.rule, rule(f.rule)]));
-    const items = planRoadmap({ findings: fs, upcoming: [], projection: projection(null), rules: rs, stage: 'growth' }).phases.flatMap((p) => p.items);
-    expect(items.map((i) => i.rules)).toEqual([['cpu-a', 'cpu-b'], ['other']]);
+    const groups = [{ id: 'g', title: 'One problem', lead: 'Measure first.', rules: ['cheap', 'slow'] }];
+    const items = planRoadmap({ findings: fs, held: [], groups, upcoming: [], projection: projection(null), rules: rs, stage: 'growth' }).phases.flatMap((p) => p.items);
+    expect(items.map((i) => [i.title, i.rules])).toEqual([
+      ['One problem', ['cheap', 'slow']],
+      ['Step other', ['other']],
+    ]);
+    expect(items[0]).toMatchObject({ rule: 'cheap', severity: 'high', kind: 'warning-sign' });
+  });
+
+  it('plans a held finding after the step it waits for', () => {
+    const fs = [finding('foundation', 'medium', 'recommendation')];
+    const rs = new Map([['foundation', rule('foundation')], ['extract', rule('extract', { kind: 'recommendation', severity: 'high', requires: ['foundation'] })]]);
+    const r = planRoadmap({ findings: fs, held: [{ rule: 'extract', title: 'Extract it', waiting_for: ['foundation'] }], groups: [], upcoming: [], projection: projection(null), rules: rs, stage: 'growth' });
+    const items = r.phases.flatMap((p) => p.items);
+    expect(items.map((i) => i.rule)).toEqual(['foundation', 'extract']);
+    expect(items[1]).toMatchObject({ requires: ['foundation'], why: 'held back until foundation is dealt with' });
+    expect(items[0]).toMatchObject({ unlocks: ['extract'] });
   });
 
   it('has nothing to plan for a system with no open finding, and says so', () => {
-    const r = planRoadmap({ findings: [], upcoming: [], projection: projection(null), rules: new Map(), stage: 'mvp' });
+    const r = planRoadmap({ held: [], groups: [], findings: [], upcoming: [], projection: projection(null), rules: new Map(), stage: 'mvp' });
     expect(r.phases.every((p) => !p.items.length)).toBe(true);
     expect(r.summary).toMatch(/^Nothing to plan/);
   });
@@ -138,7 +149,7 @@ describe('prerequisites as data', () => {
     expect(req('db-write-bound')).toEqual(expect.arrayContaining(['db-read-replicas', 'db-connection-pooling']));
     expect(req('multi-region')).toContain('iac-missing');
     for (const id of ['extract-cpu-heavy-component', 'extract-high-volume-component', 'extract-pci-component', 'monolith-team-bottleneck']) {
-      expect(req(id), id).toEqual(expect.arrayContaining(['observability-blind', 'ci-missing', 'modular-monolith-first']));
+      expect(req(id), id).toEqual(expect.arrayContaining(['observability-blind', 'ci-missing', 'extraction-foundations']));
     }
   });
 

@@ -8,8 +8,7 @@ const PHASE_HEADINGS = { now: 'NOW', next: 'NEXT', later: 'LATER' } as const;
 
 function itemLines(i: RoadmapItem, n: number, width: number, c: InstanceType<typeof Chalk>, verbose: boolean): string[] {
   const pad = '     ';
-  // The number takes the place of the first line's indent: "  1. " is as wide as the pad.
-  const out = [`${String(n).padStart(3)}. ${wrap(`${i.title} (${i.rule})`, width, pad).slice(pad.length)}`];
+  const out = [wrap(`${i.title} (${i.rule})`, width, pad, `${String(n).padStart(3)}. `)];
   out.push(wrap(`${i.urgent ? c.red('urgent: ') : ''}${i.why}.`, width, pad));
   const facts: string[] = [];
   if (i.rules.length > 1) facts.push(`covers ${i.rules.join(', ')}`);

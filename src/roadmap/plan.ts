@@ -215,7 +215,8 @@ function summaryLine(items: RoadmapItem[], stage: StageId | null): string {
   }
   const n = items.length;
   const upcoming = items.filter((i) => i.upcoming).length;
-  const base = `${n} step${n === 1 ? '' : 's'}${upcoming ? `, ${upcoming} of them brought by growth within ${PROJECTION_HORIZON_MONTHS} months` : ''}.`;
+  const byGrowth = upcoming === n ? (n === 1 ? 'brought' : 'all brought') : `${upcoming} of them brought`;
+  const base = `${n} step${n === 1 ? '' : 's'}${upcoming ? `, ${byGrowth} by growth within ${PROJECTION_HORIZON_MONTHS} months` : ''}.`;
   if (stage === 'mvp' && n <= NOW_LIMIT) return `A short roadmap on purpose: ${base} At this size the heavier scaling patterns would cost more than they return.`;
   return base;
 }

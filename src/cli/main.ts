@@ -5,10 +5,11 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
-import { registerAdr } from './adr.js';
+import { registerAdr } from './adr/index.js';
 import { registerRoadmap } from './roadmap.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
+import { registerScaffold } from './scaffold.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -45,6 +46,7 @@ export function buildProgram(run: Run): Command {
   registerAdr(program, run);
   registerCheck(program, run);
   registerRoadmap(program, run);
+  registerScaffold(program, run);
   program.addHelpText(
     'after',
     `
@@ -54,7 +56,8 @@ Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
-docs/roadmap.md (the plan), docs/what-if.md (load scenarios).`,
+docs/scaffold.md (config templates), docs/roadmap.md (the plan),
+docs/what-if.md (load scenarios).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -5,6 +5,7 @@
 // record never load it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importHandlebars } from '../../util/handlebars.js';
 import { UserError } from '../../util/errors.js';
 import { packagePath } from '../../util/paths.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
@@ -43,18 +44,6 @@ export function chooseTemplate(dir: string, format: AdrFormat): TemplateChoice {
 
 type Renderer = (data: RecordData) => string;
 
-type HandlebarsModule = typeof import('handlebars');
-
-/**
- * The bundled CLI runs as a script in which a bare import() has no loader;
- * its bin supplies one. Under tests (TypeScript sources) import() works.
- */
-async function importHandlebars(): Promise<HandlebarsModule> {
-  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
-  const mod = (hook ? await hook('handlebars') : await import('handlebars')) as { default?: HandlebarsModule } & HandlebarsModule;
-  return mod.default ?? mod;
-}
-
 async function compileHandlebars(path: string, source: string): Promise<Renderer> {
   const Handlebars = await importHandlebars();
   const hb = Handlebars.create();
@@ -92,6 +81,7 @@ function adrToolsRenderer(source: string): Renderer {
           .replace('STATUS', data.status),
       )
       .join('\n');
+    if (data.reviewBy) out = out.replace(/^Date: .*$/m, (line) => `${line}\n\nReview-by: ${data.reviewBy}`);
     // The rules a record addresses still have to reach the gate.
     if (data.addresses.length) out = out.replace(/^## Context[ \t]*\n/m, (h) => `${h}\nAddresses: ${data.addresses.join(', ')}\n`);
     return out;

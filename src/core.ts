@@ -2,7 +2,9 @@
 // Commands call this; it holds the order of the steps and nothing else.
 import { severityRank, type Assessment, type Completeness, type Fact, type Finding, type StageModel } from './model.js';
 import { buildFacts } from './facts/index.js';
-import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { emptyProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { FACT_SECTIONS } from './profile/types.js';
+import { conflictFindings } from './facts/conflicts.js';
 import { factDictionary, loadCatalog, type Catalog } from './engine/catalog.js';
 import { customStageModel, DEFAULT_STAGE_MODEL, placeStage, stageInputs } from './engine/stage.js';
 import { evaluateRules } from './engine/evaluate.js';
@@ -20,11 +22,17 @@ export interface AssessOptions {
   stageModel?: string;
   /** facts from other sources (repository detection, metrics) */
   extraFacts?: Fact[];
+  /** what repository detection could not judge; set when detection ran */
+  detectionNotes?: string[];
+  /** there is no profile: assess the detected facts alone */
+  withoutProfile?: boolean;
   now?: Date;
 }
 
 export interface AssessContext {
   profile: Profile;
+  /** every fact the rules saw, declared, detected and derived */
+  facts: ReadonlyMap<string, Fact>;
   catalog: Catalog;
   model: StageModel;
 }
@@ -85,8 +93,8 @@ export function byUrgency(a: Finding, b: Finding): number {
 }
 
 export function assess(opts: AssessOptions): Assessment & { context: AssessContext } {
-  const path = resolveProfilePath(opts.profile, opts.cwd);
-  const profile = loadProfile(path, opts.cwd);
+  const profile = opts.withoutProfile ? emptyProfile(opts.cwd) : loadProfile(resolveProfilePath(opts.profile, opts.cwd), opts.cwd);
+  const path = profile.path;
   const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
   const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
   const model = chooseStageModel(profile, catalog, opts.stageModel);
@@ -99,14 +107,19 @@ export function assess(opts: AssessOptions): Assessment & { context: AssessConte
     cwd: opts.cwd,
     now: opts.now ?? new Date(),
   }).sort(byUrgency);
+  const detected = [...facts.values()].filter((f) => f.provenance === 'detected').length;
   return {
     profilePath: profile.displayPath,
     stage,
-    findings,
+    // Disagreements are information only: after the rule findings, and never on the roadmap.
+    findings: [...findings, ...conflictFindings(conflicts, facts, profile.displayPath)],
     notEvaluated: evaluation.notEvaluated,
     roadmap: summarizeRoadmap(findings),
     completeness: completeness(facts, catalog, evaluation.applicable, evaluation.evaluated),
     conflicts,
-    context: { profile, catalog, model },
+    ...(opts.detectionNotes || opts.withoutProfile
+      ? { repository: { detected, notes: opts.detectionNotes ?? [], withoutProfile: Boolean(opts.withoutProfile), unknown: FACT_SECTIONS.filter((s) => ![...facts.keys()].some((id) => id.startsWith(`${s}.`))) } }
+      : {}),
+    context: { profile, catalog, model, facts },
   };
 }

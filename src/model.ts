@@ -111,6 +111,8 @@ export interface Evidence {
   provenance: Provenance;
   line: number | null;
   column: number | null;
+  /** for detected facts: the file:line or git range that showed it */
+  origin?: string;
 }
 
 export interface Finding {
@@ -195,6 +197,19 @@ export interface Assessment {
   roadmap: { phases: RoadmapPhase[] };
   completeness: Completeness;
   conflicts: FactConflict[];
+  /** what looking at the repository found, when it was looked at */
+  repository?: RepositorySummary;
+}
+
+export interface RepositorySummary {
+  /** detected facts that were used (a declared value wins) */
+  detected: number;
+  /** what detection could not judge, in plain sentences */
+  notes: string[];
+  /** no profile was found: the assessment rests on detected facts alone */
+  withoutProfile: boolean;
+  /** profile sections of which no fact is known */
+  unknown: string[];
 }
 
 export interface FactConflict {

@@ -5,7 +5,7 @@ import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import { positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
+import { parseYamlText, positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
 import { schemaErrorsToProblems } from './schema-errors.js';
 import type { ProfileData } from './types.js';
 
@@ -55,6 +55,12 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
     );
   }
   return found;
+}
+
+/** The stand-in when there is no profile: `version: 1` and nothing declared. */
+export function emptyProfile(cwd: string): Profile {
+  const parsed = parseYamlText('version: 1\n', '(no profile)');
+  return { path: join(cwd, PROFILE_NAMES[0]!), displayPath: '(no profile)', data: { version: 1 }, parsed, positionOf: () => null };
 }
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {

@@ -1,5 +1,6 @@
 import type { Assessment } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
+import { repositoryLines } from './repository.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -17,6 +18,7 @@ export function formatMarkdown(a: Assessment): string {
     ...(['traffic', 'data', 'organization'] as const).map((d) => `| ${d} | ${s.dimensions[d] ?? 'unknown'} |`),
     '',
   );
+  for (const l of repositoryLines(a)) out.push(`> ${l}`, '');
   if (!a.findings.length) {
     out.push(
       a.notEvaluated.length
@@ -32,7 +34,7 @@ export function formatMarkdown(a: Assessment): string {
     for (const f of a.findings) {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
       if (f.evidence.length) {
-        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
+        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : e.origin ? ` (detected: ${e.origin})` : ''}`).join(', '), '');
       }
       out.push('**Sources:**', ...f.sources.map((src) => `- ${src.seed}: ${src.point}`), '');
     }

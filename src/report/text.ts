@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isOpen, type Assessment, type Evidence, type Finding, type Severity } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
+import { repositoryLines } from './repository.js';
 
 export interface TextOptions {
   /** 0 = no colour; 1–3 = chalk levels */
@@ -27,7 +28,7 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 }
 
 function evidenceLine(e: Evidence, profile: string): string {
-  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
+  const where = e.line ? ` (${profile}:${e.line}:${e.column ?? 1})` : e.origin ? ` (detected: ${e.origin})` : e.provenance === 'derived' ? ' (derived)' : '';
   return `${e.fact} = ${formatValue(e.value)}${where}`;
 }
 
@@ -84,6 +85,8 @@ export function formatText(a: Assessment, opts: TextOptions): string {
   }
   const dims = (['traffic', 'data', 'organization'] as const).map((d) => `${d} ${s.dimensions[d] ?? '?'}`).join(' · ');
   out.push(c.dim(`  ${dims}`), '');
+  const about = repositoryLines(a);
+  if (about.length) out.push(...about.map((l) => c.yellow(wrap(l, width, ''))), '');
   if (a.findings.length) out.push(headline(a), '');
 
   const order: Finding['kind'][] = ['warning-sign', 'pitfall', 'recommendation'];
@@ -128,11 +131,6 @@ export function formatText(a: Assessment, opts: TextOptions): string {
       if (byFact.length > 8) out.push(c.dim(`  ... and ${byFact.length - 8} more facts`));
       out.push(c.dim('  (--verbose lists each rule and what it needs)'));
     }
-    out.push('');
-  }
-  if (a.conflicts.length) {
-    out.push(c.bold.underline('Declared and detected facts disagree (the declared value is used)'), '');
-    for (const k of a.conflicts) out.push(`  ${k.fact}: declared ${formatValue(k.declared)}, detected ${formatValue(k.detected)}${k.origin ? ` in ${k.origin}` : ''}`);
     out.push('');
   }
   const comp = a.completeness;

@@ -15,7 +15,9 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', ...env },
+    // The fixtures live inside this project's repository; a user's profile does not. Keep git from
+    // finding this repository above them, so detection sees the fixture folder alone.
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', GIT_CEILING_DIRECTORIES: ROOT.replace(/\/$/, ''), ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

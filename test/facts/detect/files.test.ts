@@ -1,6 +1,6 @@
 // Facts from files: containers, Kubernetes, Helm, IaC, CI, serverless, ADRs;
 // .gitignore and dependency/build folders respected.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,10 @@ describe('files', () => {
   });
 
   it('skips dependency and build folders and what .gitignore ignores', async () => {
-    const { value } = await detect(copyFixture('platform'));
+    const dir = copyFixture('platform');
+    mkdirSync(join(dir, 'generated'));
+    writeFileSync(join(dir, 'generated', 'package.json'), '{"dependencies":{"mysql2":"3"}}');
+    const { value } = await detect(dir);
     // node_modules/ says kafkajs, build/ mongodb, generated/ (ignored) mysql2: none of them count
     expect(value('architecture.message_broker')).toBeUndefined();
     expect(value('database.engine')).toBeUndefined();

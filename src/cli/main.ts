@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import { registerInit } from './init.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRules(program, run, explainRule);
   registerExplain(program, run);
   registerAdr(program, run);
+  registerInit(program, run);
   program.addHelpText(
     'after',
     `

@@ -38,7 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     `
 Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
 2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules),
+docs/detection.md (facts from the repository), docs/init.md (writing a profile).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   try {

@@ -39,7 +39,7 @@ export function renderRulesDoc(rules: Rule[], heuristics: Heuristic[]): string {
 export function renderFactsDoc(facts: FactInfo[]): string {
   const lines: string[] = [GENERATED, '', '# Facts', ''];
   lines.push(
-    'Rules read facts: dotted names for every field of the profile (`declared`), values found in the repository (`detected`), and values computed from others (`derived`). A derived fact exists only when all its inputs are known; a rule that needs a missing fact is reported as not evaluated, never as passed.',
+    'Rules read facts: dotted names for every field of the profile (`declared`), values found in the repository (`detected`, see docs/detection.md), and values computed from others (`derived`). A derived fact exists only when all its inputs are known; a rule that needs a missing fact is reported as not evaluated, never as passed.',
     '',
   );
   for (const [title, prov] of [

@@ -37,6 +37,7 @@ for (const name of ['profile', 'rule']) {
   const schema = JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8'));
   const ajv = new Ajv2020.default({ strict: true, allErrors: true, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-scales-with', schemaType: 'string' });
   const validate = ajv.compile(schema);
   writeFileSync(join(generated, `${name}-validator.js`), NOTICE + toEsmImports(standaloneCode.default(ajv, validate)));
   writeFileSync(
@@ -46,6 +47,30 @@ for (const name of ['profile', 'rule']) {
       'declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\n' +
       'export default validate;\n',
   );
+}
+
+// 1b. The schemas are the source of the vocabulary (kinds, severities, stages,
+// topics, ADR formats, the rule-id pattern) and of the profile's and rule's
+// TypeScript types: generate both, so code and schema cannot drift apart.
+{
+  const ruleSchema = JSON.parse(readFileSync(join(root, 'schema', 'rule.schema.json'), 'utf8'));
+  const profileSchema = JSON.parse(readFileSync(join(root, 'schema', 'profile.schema.json'), 'utf8'));
+  const list = (name, values) => `export const ${name} = ${JSON.stringify(values)} as const;\n`;
+  writeFileSync(
+    join(generated, 'vocabulary.ts'),
+    NOTICE.replace('schema/*.schema.json', 'schema/rule.schema.json and schema/profile.schema.json') +
+      list('KINDS', ruleSchema.properties.kind.enum) +
+      list('SEVERITIES', ruleSchema.properties.severity.enum) +
+      list('STAGE_IDS', ruleSchema.properties.stages.items.enum) +
+      list('TOPICS', ruleSchema.properties.topics.items.enum) +
+      list('ADR_FORMATS', profileSchema.properties.adr.properties.format.enum) +
+      `export const RULE_ID_PATTERN = ${JSON.stringify(ruleSchema.properties.id.pattern)};\n`,
+  );
+  const { compile } = await import('json-schema-to-typescript');
+  for (const [name, schema, type] of [['profile', profileSchema, 'ProfileFile'], ['rule', ruleSchema, 'RuleFile']]) {
+    const ts = await compile(schema, type, { bannerComment: NOTICE.trim(), additionalProperties: false, format: false, strictIndexSignatures: true });
+    writeFileSync(join(generated, `${name}-types.ts`), ts);
+  }
 }
 
 // 2. The catalog: bundle the build-time module, run it, fail on any problem.
@@ -77,11 +102,22 @@ if (result.problems.length || (strict && result.coverage.length)) {
 }
 writeFileSync(join(root, 'dist', 'catalog.json'), JSON.stringify(result.catalog));
 writeFileSync(join(root, 'dist', 'catalog-details.json'), JSON.stringify(result.details));
+// Generated docs go to dist/ on every build; `npm run docs` (--docs) copies
+// them over the committed ones. A committed doc that differs is stale: the
+// tests fail on it (test/docs-generated.test.ts) rather than the build
+// rewriting it behind the author's back.
+const stale = [];
 for (const [file, text] of Object.entries(result.docs)) {
+  const built = join(root, 'dist', file);
+  mkdirSync(dirname(built), { recursive: true });
+  writeFileSync(built, text);
   const target = join(root, file);
-  mkdirSync(dirname(target), { recursive: true });
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
+  const current = existsSync(target) ? readFileSync(target, 'utf8') : null;
+  if (current === text) continue;
+  if (process.argv.includes('--docs')) writeFileSync(target, text);
+  else stale.push(file);
 }
+if (stale.length) console.warn(`scale-advise: generated docs out of date: ${stale.join(', ')}; run \`npm run docs\``);
 
 // commander requires node:child_process at load time (8 ms here) but uses it
 // only for executable subcommands, which scale-advise has none of: defer it.

@@ -6,7 +6,9 @@ export interface Position {
   column: number;
 }
 
-export type Provenance = 'declared' | 'detected' | 'collected' | 'derived';
+/** Where a fact's value came from; `projected` is a what-if or growth scenario's value. */
+export const PROVENANCES = ['declared', 'detected', 'collected', 'derived', 'projected'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
 
 export interface Fact {
   /** dotted id, e.g. `database.cpu_p95_pct` */
@@ -19,11 +21,18 @@ export interface Fact {
   from?: string[];
   /** for detected facts: the file or command that showed it */
   origin?: string;
+  /** for projected facts: the value before the scenario changed it */
+  baseline?: unknown;
 }
 
 export type FactSet = ReadonlyMap<string, Fact>;
 
-export const STAGE_IDS = ['mvp', 'growth', 'scale', 'enterprise'] as const;
+// Kinds, severities, stage ids and topics come from the rule schema, through
+// a module generated at build time: the schema is their one source.
+import { KINDS, SEVERITIES, STAGE_IDS, TOPICS } from './generated/vocabulary.js';
+export { KINDS, SEVERITIES, STAGE_IDS, TOPICS };
+export type Topic = (typeof TOPICS)[number];
+
 export type StageId = (typeof STAGE_IDS)[number];
 export const STAGE_NAMES: Record<StageId, string> = {
   mvp: 'MVP',
@@ -32,13 +41,19 @@ export const STAGE_NAMES: Record<StageId, string> = {
   enterprise: 'Enterprise',
 };
 
+/**
+ * What a numeric fact grows with (the schema's `x-scales-with`): the what-if
+ * scales `load` and `users` facts by its factor; the growth projection also
+ * grows `data`; `team` and `none` stay as they are.
+ */
+export const SCALES_WITH = ['load', 'users', 'data', 'team', 'none'] as const;
+export type ScalesWith = (typeof SCALES_WITH)[number];
+
 export const DIMENSIONS = ['traffic', 'data', 'organization'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export const KINDS = ['warning-sign', 'pitfall', 'recommendation'] as const;
 export type RuleKind = (typeof KINDS)[number];
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Higher is more severe. */
@@ -46,7 +61,9 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
-export type FindingStatus = 'open' | 'addressed' | 'waived' | 'expired-waiver';
+/** Every status a finding can have; one function (decisions/status) decides it. */
+export const FINDING_STATUSES = ['open', 'addressed', 'waived', 'expired-waiver', 'baselined'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /** Still to be dealt with: open, or covered only by a waiver that has expired. */
 export function isOpen(f: { status: FindingStatus }): boolean {
@@ -113,6 +130,8 @@ export interface Evidence {
   column: number | null;
   /** for detected facts: the file:line or git range that showed it */
   origin?: string;
+  /** for a projected fact: its value as measured, before the scenario */
+  baseline?: unknown;
 }
 
 export interface Finding {
@@ -191,12 +210,18 @@ export interface RoadmapPhase {
 
 export interface Assessment {
   profilePath: string;
+  /** the profile's project.name, when given */
+  project?: string;
+  /** present when the facts were changed by a what-if or projection */
+  scenario?: { label: string; factor: number };
   stage: StageResult;
   findings: Finding[];
   notEvaluated: NotEvaluated[];
   roadmap: { phases: RoadmapPhase[] };
   completeness: Completeness;
   conflicts: FactConflict[];
+  /** every fact the rules saw, derived ones included */
+  facts: FactSet;
   /** what looking at the repository found, when it was looked at */
   repository?: RepositorySummary;
 }

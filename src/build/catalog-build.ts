@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DIMENSIONS, type StageModel } from '../model.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { DIMENSIONS, SCALES_WITH, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
@@ -12,6 +13,22 @@ import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
 
 type Json = Record<string, unknown>;
+
+/** The shape of rules/_heuristics.yaml: each heuristic of the seeds, where it comes from, and the rules that carry it. */
+const HEURISTICS_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['heuristic', 'seeds', 'rules'],
+    properties: {
+      heuristic: { type: 'string', minLength: 5 },
+      seeds: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[0-9]{3}_[0-9a-f]{16}\\.txt$' } },
+      rules: { type: 'array', items: { type: 'string' } },
+    },
+  },
+} as const;
 
 /** Every leaf of the profile schema's fact sections becomes a known fact. */
 export function declaredFactDictionary(schema: Json): FactInfo[] {
@@ -26,6 +43,7 @@ export function declaredFactDictionary(schema: Json): FactInfo[] {
       id,
       type: String(node.type ?? (node.enum ? 'string' : 'any')),
       ...(typeof node['x-unit'] === 'string' ? { unit: node['x-unit'] } : {}),
+      ...(typeof node['x-scales-with'] === 'string' ? { scales_with: node['x-scales-with'] as ScalesWith } : {}),
       description: String(node.description ?? ''),
       ...(Array.isArray(node.enum) ? { enum: node.enum } : {}),
       provenance: 'declared',
@@ -85,6 +103,12 @@ export function buildCatalog(root: string): BuildResult {
     ...DERIVED_FACTS.map((d) => ({ id: d.id, type: 'number', unit: d.unit, description: d.description, provenance: 'derived' as const })),
     ...STAGE_FACTS,
   ];
+  for (const f of facts) {
+    if (f.provenance !== 'declared' || (f.type !== 'number' && f.type !== 'integer')) continue;
+    if (!f.scales_with || !(SCALES_WITH as readonly string[]).includes(f.scales_with)) {
+      problems.push({ file: 'schema/profile.schema.json', position: null, message: `numeric fact ${f.id} needs x-scales-with, one of ${SCALES_WITH.join(', ')}` });
+    }
+  }
   const known = new Set(facts.map((f) => f.id));
   const files = listRuleFiles(join(root, 'rules'));
   const { rules, problems: ruleProblems } = loadRuleFiles(files, known, root);
@@ -98,8 +122,38 @@ export function buildCatalog(root: string): BuildResult {
     }
   }
   const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
+  // A stage model places systems by numbers: each fact it names must be a known numeric fact.
+  const numeric = new Set(facts.filter((f) => f.type === 'number' || f.type === 'integer').map((f) => f.id));
+  for (const m of stageModels) {
+    for (const [dim, measures] of Object.entries(m.dimensions ?? {})) {
+      for (const measure of measures ?? []) {
+        if (!numeric.has(measure.fact)) {
+          problems.push({ file: `rules/stage-models/${m.id}.yaml`, position: null, message: `${dim}: ${measure.fact} is not a known numeric fact` });
+        }
+      }
+    }
+  }
+  // The fact sections the code flattens are object sections of the schema, and vice versa.
+  const top = schema.properties as Record<string, Json>;
+  const NOT_FACTS = ['waivers', 'stage_models', 'rules', 'adr'];
+  for (const section of FACT_SECTIONS) {
+    if (top[section]?.type !== 'object') problems.push({ file: 'schema/profile.schema.json', position: null, message: `fact section ${section} is not an object section of the schema` });
+  }
+  for (const [key, node] of Object.entries(top)) {
+    if (node.type === 'object' && !NOT_FACTS.includes(key) && !(FACT_SECTIONS as readonly string[]).includes(key)) {
+      problems.push({ file: 'schema/profile.schema.json', position: null, message: `section ${key} is neither a fact section (FACT_SECTIONS) nor a known non-fact section` });
+    }
+  }
   const coverage: Problem[] = [];
   const heuristics = parseYaml(readFileSync(join(root, 'rules', '_heuristics.yaml'), 'utf8')) as Heuristic[];
+  const validateHeuristics = new Ajv2020({ allErrors: true }).compile(HEURISTICS_SCHEMA);
+  if (!validateHeuristics(heuristics)) {
+    for (const e of validateHeuristics.errors ?? []) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
+    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [] }, details: { rules: {}, facts }, docs: {}, problems: problems.map(formatProblem), coverage: [] };
+  }
+  for (const h of heuristics) {
+    for (const seed of h.seeds) if (seeds.size && !seeds.has(seed)) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" cites seed ${seed}, which does not exist` });
+  }
   const ids = new Set(rules.map((r) => r.id));
   const covered = new Set<string>();
   for (const h of heuristics) {
@@ -124,7 +178,17 @@ export function buildCatalog(root: string): BuildResult {
     details.rules[r.id] = d as CatalogDetails['rules'][string];
     return c as CatalogData['rules'][number];
   });
-  const catalog: CatalogData = { schema_version: 1, rules: core, stageModels, facts: facts.map((f) => ({ id: f.id, provenance: f.provenance })) };
+  const catalog: CatalogData = {
+    schema_version: 1,
+    rules: core,
+    stageModels,
+    facts: facts.map((f) => ({
+      id: f.id,
+      provenance: f.provenance,
+      ...(f.scales_with && f.scales_with !== 'none' ? { scales_with: f.scales_with } : {}),
+      ...(f.unit === '%' ? { unit: f.unit } : {}),
+    })),
+  };
   return {
     catalog,
     details,

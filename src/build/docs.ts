@@ -41,15 +41,18 @@ export function renderFactsDoc(facts: FactInfo[]): string {
   lines.push(
     'Rules read facts: dotted names for every field of the profile (`declared`), values found in the repository (`detected`, see docs/detection.md), and values computed from others (`derived`). A derived fact exists only when all its inputs are known; a rule that needs a missing fact is reported as not evaluated, never as passed.',
     '',
+    '"Scales with" (the schema\'s `x-scales-with`) says what a number grows with: `load` and `users` facts are multiplied by a what-if factor; `data` facts grow with the data; `team` and `none` facts stay as they are. Derived facts are recomputed from the scaled values.',
+    '',
   );
   for (const [title, prov] of [
     ['Derived facts', 'derived'],
     ['Declared facts (the profile)', 'declared'],
   ] as const) {
-    lines.push(`## ${title}`, '', '| Fact | Type | Unit | Meaning |', '| --- | --- | --- | --- |');
+    const scales = prov === 'declared';
+    lines.push(`## ${title}`, '', `| Fact | Type | Unit |${scales ? ' Scales with |' : ''} Meaning |`, `| --- | --- | --- |${scales ? ' --- |' : ''} --- |`);
     for (const f of facts.filter((x) => x.provenance === prov)) {
       const type = f.enum ? f.enum.join(' \\| ') : f.type;
-      lines.push(`| \`${f.id}\` | ${type} | ${f.unit ?? ''} | ${cell(f.description)} |`);
+      lines.push(`| \`${f.id}\` | ${type} | ${f.unit ?? ''} |${scales ? ` ${f.scales_with ?? ''} |` : ''} ${cell(f.description)} |`);
     }
     lines.push('');
   }

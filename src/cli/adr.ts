@@ -21,7 +21,7 @@ import {
 } from '../decisions/adr/index.js';
 import { isOpen } from '../model.js';
 import { UserError } from '../util/errors.js';
-import { findRule } from './rules.js';
+import { findRule } from '../engine/rule-query.js';
 import { commonOptions, type CommonOptions } from './options.js';
 import { writeStdout } from '../util/stdout.js';
 
@@ -158,8 +158,8 @@ export function registerAdr(program: Command, run: Run): void {
       const store = openStore(flags);
       const addressed = addressedRules(store);
       const rules = ruleId
-        ? [findRule(a.context.catalog, ruleId)]
-        : a.findings.filter(isOpen).map((f) => findRule(a.context.catalog, f.rule));
+        ? [findRule(a.inputs.catalog, ruleId)]
+        : a.findings.filter(isOpen).map((f) => findRule(a.inputs.catalog, f.rule));
       let written = 0;
       for (const rule of rules) {
         const by = addressed.get(rule.id);

@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { discoverProfile, displayPathFor, PROFILE_NAMES } from '../profile/load.js';
 import { UserError } from '../util/errors.js';
-import { parseNow } from './assess.js';
+import { nowOption, resolveNow, type NowFlags } from './options.js';
+import type { Run } from './run.js';
 
-interface InitFlags {
+interface InitFlags extends NowFlags {
   yes?: boolean;
   update?: boolean;
   profile?: string;
   detect?: boolean;
-  now?: string;
 }
 
 /** CI sets CI=true (or 1); some set it to false to say they are not CI. */
@@ -19,19 +19,17 @@ function inCi(): boolean {
   return Boolean(ci) && ci !== 'false' && ci !== '0';
 }
 
-export function registerInit(program: Command, run: (fn: () => Promise<number> | number) => Promise<void>): void {
-  program
-    .command('init')
+export function registerInit(program: Command, run: Run): void {
+  nowOption(program.command('init'))
     .description('write scale-advise.yaml: what the repository shows is filled in, the rest is asked')
     .option('-y, --yes', 'ask nothing: write what was detected (also the way to run in CI or without a terminal)')
     .option('--update', 'add the fields the existing profile lacks, keeping its comments and order')
     .option('-p, --profile <path>', `the profile to write or update (default: ${PROFILE_NAMES[0]} here; with --update, the one assess finds)`)
     .option('--no-detect', 'do not look at the repository; ask everything')
-    .option('--now <date>', 'count recent history back from this day (YYYY-MM-DD) instead of today')
     .action((flags: InitFlags) =>
       run(async () => {
         const cwd = process.cwd();
-        const now = parseNow(flags.now);
+        const now = resolveNow(flags.now);
         if (!flags.yes && (!process.stdin.isTTY || !process.stdout.isTTY || inCi())) {
           throw new UserError(
             `init asks questions and needs a terminal (${inCi() ? 'CI is set' : 'standard input or output is not a terminal'}); ` +

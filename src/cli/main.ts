@@ -7,6 +7,9 @@ import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
 import { registerInit } from './init.js';
+import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
+import { writeStdout } from '../util/stdout.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
@@ -14,12 +17,8 @@ const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
  * Run the CLI and resolve to the exit code. Never calls process.exit: the
  * caller sets process.exitCode so piped output is always flushed whole.
  */
-export async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes('--debug');
-  let exitCode = 0;
-  const run = async (fn: () => Promise<number> | number) => {
-    exitCode = await fn();
-  };
+/** The command tree, with every command registered; `run` receives each action's work. */
+export function buildProgram(run: Run): Command {
   const program = new Command()
     .name('scale-advise')
     .description('An architecture advisor for growing systems: where you are, what to scale next, and what not to build yet.')
@@ -27,7 +26,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--debug', 'show stack traces for errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`) });
+    .configureOutput({
+      writeOut: (str) => writeStdout(str),
+      outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`),
+    });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);
@@ -42,22 +44,41 @@ Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage 
 docs/detection.md (facts from the repository), docs/init.md (writing a profile).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/**
+ * Run the CLI and resolve to the exit code. Never calls process.exit: the
+ * caller sets process.exitCode so piped output is always flushed whole.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  let exitCode = 0;
+  const run: Run = async (fn) => {
+    exitCode = await fn();
+  };
+  const program = buildProgram(run);
+  // No command at all: the help, on stdout, as a successful run.
+  if (argv.every((a) => a === '--debug')) {
+    program.outputHelp();
+    return EXIT.OK;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander has printed the message already
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE; // commander has printed the message already
     }
     if (isUserError(e)) {
       process.stderr.write(e.problems.length > 1 ? `scale-advise: ${e.problems.length} problems:\n${e.message}\n` : `scale-advise: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     const what = e instanceof RuleEvaluationError ? e.message : e instanceof Error ? e.message : String(e);
     process.stderr.write(`scale-advise: internal error: ${what}\nThis is a bug in scale-advise; please report it at ${ISSUES_URL} with the command you ran${debug ? '' : ' and the output of --debug'}.\n`);
     if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    return 3;
+    return EXIT.INTERNAL;
   }
 }

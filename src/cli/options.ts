@@ -1,17 +1,64 @@
 import type { Command } from 'commander';
+import { UserError } from '../util/errors.js';
 
+/** Flags of every command that reads the profile. */
 export interface CommonOptions {
   profile?: string;
   rules?: string[];
   stageModel?: string;
 }
 
+/** Flags of every command that writes a report. */
+export interface OutputFlags {
+  format: string;
+  output?: string;
+  force?: boolean;
+}
+
+export interface NowFlags {
+  now?: string;
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** --rules DIR, for every command that reads the catalog. */
+export function ruleDirOption(cmd: Command): Command {
+  return cmd.option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect);
+}
 
 /** Options every profile-reading command shares. */
 export function commonOptions(cmd: Command): Command {
+  return ruleDirOption(cmd.option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')).option(
+    '--stage-model <name>',
+    'stage model to place the system with (default: the profile\'s stage_model, else "default")',
+  );
+}
+
+/** --format, --output and --force, for commands that print a report. */
+export function outputOptions(cmd: Command, formats: readonly string[], fallback = 'text'): Command {
   return cmd
-    .option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')
-    .option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect)
-    .option('--stage-model <name>', 'stage model to place the system with (default: the profile\'s stage_model, else "default")');
+    .option('-f, --format <format>', `output format: ${formats.join(', ')}`, fallback)
+    .option('-o, --output <file>', 'write to a file instead of stdout (never replaces one without --force)')
+    .option('--force', 'replace the --output file if it exists');
+}
+
+/** --now, for commands that judge dates (waivers, review-by dates). */
+export function nowOption(cmd: Command): Command {
+  return cmd.option('--now <YYYY-MM-DD>', 'judge dates as of this day instead of today (also SCALE_ADVISE_NOW)');
+}
+
+/**
+ * The time dates are judged against: --now, else SCALE_ADVISE_NOW, else the
+ * clock. A day means noon UTC, so no time zone moves it to another day.
+ */
+export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): Date {
+  const raw = flag ?? (env.SCALE_ADVISE_NOW || undefined);
+  if (raw === undefined) return clock();
+  const source = flag !== undefined ? '--now' : 'SCALE_ADVISE_NOW';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : null;
+  if (!date || date.toISOString().slice(0, 10) !== raw) {
+    throw new UserError(`${source} must be a date that exists, as YYYY-MM-DD; got "${raw.slice(0, 40)}"`);
+  }
+  return date;
 }

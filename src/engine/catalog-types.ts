@@ -1,4 +1,5 @@
-import type { Rule, RuleCore, RuleDetailKey, StageModel } from '../model.js';
+import type { Rule, RuleCore, RuleDetailKey, ScalesWith, StageModel } from '../model.js';
+import type { ScaleAdviseRule } from '../generated/rule-types.js';
 
 /** A fact the catalog knows of: what rules may read. */
 export interface FactInfo {
@@ -8,6 +9,8 @@ export interface FactInfo {
   description: string;
   enum?: unknown[];
   provenance: 'declared' | 'derived';
+  /** numeric facts: what the value grows with (schema `x-scales-with`) */
+  scales_with?: ScalesWith;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface CatalogData {
   schema_version: 1;
   rules: RuleCore[];
   stageModels: StageModel[];
-  facts: Pick<FactInfo, 'id' | 'provenance'>[];
+  facts: Pick<FactInfo, 'id' | 'provenance' | 'scales_with' | 'unit'>[];
 }
 
 /** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */
@@ -37,4 +40,17 @@ export const STAGE_FACTS: FactInfo[] = [
   { id: 'stage.traffic', type: 'integer', description: 'Traffic dimension as a number 1–4.', provenance: 'derived' },
   { id: 'stage.data', type: 'integer', description: 'Data dimension as a number 1–4.', provenance: 'derived' },
   { id: 'stage.organization', type: 'integer', description: 'Organization dimension as a number 1–4.', provenance: 'derived' },
+];
+
+// The rule schema is the one source of a rule's shape. These compile-time
+// checks fail `tsc` (and so the tests) when the Rule type and the type
+// generated from the schema disagree in either direction.
+type Assert<T extends true> = T;
+type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
+/** What a rule file holds; the rest of Rule is computed when the catalog is built. */
+type RuleFileFields = Omit<Rule, 'file' | 'reads' | 'user' | 'whenPosition'>;
+export type RuleSchemaConforms = [
+  Assert<ScaleAdviseRule extends RuleFileFields ? true : false>,
+  Assert<[Exclude<keyof RuleFileFields, KnownKeys<ScaleAdviseRule>>] extends [never] ? true : false>,
+  Assert<[Exclude<KnownKeys<ScaleAdviseRule>, keyof RuleFileFields>] extends [never] ? true : false>,
 ];

@@ -129,6 +129,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       line: f.position?.line ?? null,
       column: f.position?.column ?? null,
       ...(f.origin ? { origin: f.origin } : {}),
+      ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }
   return {

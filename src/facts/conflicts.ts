@@ -28,7 +28,7 @@ function topicOf(fact: string): string {
   return TOPIC_BY_FACT[fact] ?? TOPIC_BY_FACT[fact.split('.')[0]!] ?? 'scaling-debt';
 }
 
-export function conflictFindings(conflicts: FactConflict[], facts: ReadonlyMap<string, Fact>, profile: string): Finding[] {
+export function conflictFindings(conflicts: readonly FactConflict[], facts: ReadonlyMap<string, Fact>, profile: string): Finding[] {
   return conflicts.map((k) => {
     const declared = facts.get(k.fact);
     const at = declared?.position ? `${profile}:${declared.position.line}:${declared.position.column}` : profile;

@@ -12,9 +12,9 @@ export interface FactBase {
 /**
  * Merge facts from every source. A declared value wins over a detected or
  * collected one; when they disagree the disagreement is kept for the report.
- * Derived facts are computed last, from whatever won.
+ * Derived facts are not computed here: a scenario may change their inputs.
  */
-export function buildFacts(profile: Profile, extra: Fact[] = []): FactBase {
+export function mergeFacts(profile: Profile, extra: readonly Fact[] = []): FactBase {
   const facts = new Map<string, Fact>();
   const conflicts: FactConflict[] = [];
   for (const f of declaredFacts(profile)) facts.set(f.id, f);
@@ -28,8 +28,20 @@ export function buildFacts(profile: Profile, extra: Fact[] = []): FactBase {
       conflicts.push({ fact: f.id, declared: declared.value, detected: f.value, ...(f.origin ? { origin: f.origin } : {}) });
     }
   }
-  for (const f of deriveFacts(facts)) facts.set(f.id, f);
   return { facts, conflicts };
+}
+
+/** The facts with the derived ones computed from them. */
+export function withDerivedFacts(facts: ReadonlyMap<string, Fact>): Map<string, Fact> {
+  const out = new Map(facts);
+  for (const f of deriveFacts(out)) out.set(f.id, f);
+  return out;
+}
+
+/** Merged facts plus derived ones: the facts of the profile as it stands. */
+export function buildFacts(profile: Profile, extra: readonly Fact[] = []): FactBase {
+  const { facts, conflicts } = mergeFacts(profile, extra);
+  return { facts: withDerivedFacts(facts), conflicts };
 }
 
 /** Nest dotted facts into the object tree an expression reads (`database.cpu_p95_pct`). */

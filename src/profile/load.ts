@@ -51,7 +51,7 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
   if (!found) {
     throw new UserError(
       `no profile found: looked for ${PROFILE_NAMES.join(', ')} in ${cwd} and its parents up to the repository root; ` +
-        'pass --profile PATH, or run `scale-advise init` to write one',
+        'pass --profile PATH, or run `scale-advise init` to write one (docs/init.md)',
     );
   }
   return found;
@@ -91,6 +91,7 @@ export function loadProfile(path: string, cwd = process.cwd()): Profile {
 function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
   const problems: Problem[] = [];
   for (const [name, model] of Object.entries(data.stage_models ?? {})) {
+    if (!model) continue;
     const t = model.thresholds;
     if (t.length === 3 && !(t[0]! < t[1]! && t[1]! < t[2]!)) {
       problems.push({

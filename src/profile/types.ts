@@ -1,54 +1,21 @@
-// The shape of a validated profile. The JSON Schema is the source of truth
-// for every field; this type names only what code reads directly, and leaves
-// the rest to the facts layer, which handles every field generically.
+// The shape of a validated profile. The JSON Schema is its one source: these
+// types are generated from it at build time (src/generated/profile-types.ts),
+// so a field added to the schema is known to the code, and a field the code
+// reads that the schema lacks does not compile.
+import type {
+  Component as ComponentFromSchema,
+  ScaleAdviseProfile,
+  StageModel as StageModelFromSchema,
+  Waiver as WaiverFromSchema,
+} from '../generated/profile-types.js';
 
-export interface Component {
-  name: string;
-  compliance?: string[];
-  cpu_share_pct?: number;
-  sync?: boolean;
-  peak_rps?: number;
-  bursty?: boolean;
-  extracted?: boolean;
-  owner_team?: string;
-}
-
-export interface Waiver {
-  rule: string;
-  reason: string;
-  owner: string;
-  expires: string;
-}
-
-export interface CustomStageModel {
-  dimension: string;
-  thresholds: number[];
-  description?: string;
-}
-
+export type ProfileData = ScaleAdviseProfile;
+export type Component = ComponentFromSchema;
+export type Waiver = WaiverFromSchema;
+export type CustomStageModel = StageModelFromSchema;
 export type Section = Record<string, unknown>;
 
-export interface ProfileData {
-  version: 1;
-  project?: Section & { name?: string; kind?: string; compliance?: string[] };
-  stage_model?: string;
-  traffic?: Section;
-  performance?: Section;
-  database?: Section & { primaries?: number; read_replicas?: number };
-  architecture?: Section & { components?: Component[] };
-  delivery?: Section;
-  observability?: Section;
-  team?: Section;
-  cost?: Section;
-  security?: Section;
-  waivers?: Waiver[];
-  stage_models?: Record<string, CustomStageModel>;
-  rules?: string[];
-  adr?: { dir?: string; format?: 'nygard' | 'madr' };
-  [extension: `x-${string}`]: unknown;
-}
-
-/** Sections whose fields become facts. */
+/** Sections whose fields become facts; the build checks each is an object section of the schema. */
 export const FACT_SECTIONS = [
   'project',
   'traffic',

@@ -1,7 +1,7 @@
 // `assess --explain-facts`: every fact the rules saw, with its value, where
 // it came from (provenance) and the evidence (profile position, file:line,
 // git range, or the facts it was derived from).
-import type { Fact } from '../model.js';
+import type { Assessment, Fact } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -24,7 +24,9 @@ export function factRows(facts: Iterable<Fact>, profile: string): FactRow[] {
     }));
 }
 
-export function formatFactsText(rows: FactRow[], notes: string[]): string {
+export function formatFactsText(a: Assessment): string {
+  const rows = factRows(a.facts.values(), a.profilePath);
+  const notes = a.repository?.notes ?? [];
   const width = Math.min(48, Math.max(4, ...rows.map((r) => r.fact.length)));
   const values = rows.map((r) => {
     const v = formatValue(r.value);
@@ -38,6 +40,6 @@ export function formatFactsText(rows: FactRow[], notes: string[]): string {
   return out.join('\n') + '\n';
 }
 
-export function formatFactsJson(rows: FactRow[], notes: string[]): string {
-  return JSON.stringify({ facts: rows, notes }, null, 2) + '\n';
+export function formatFactsJson(a: Assessment): string {
+  return JSON.stringify({ facts: factRows(a.facts.values(), a.profilePath), notes: a.repository?.notes ?? [] }, null, 2) + '\n';
 }

@@ -1,17 +1,83 @@
-import type { Assessment } from '../model.js';
-import type { TextOptions } from './text.js';
+import type { Assessment, Rule, RuleCore } from '../model.js';
+import type { FactInfo } from '../engine/catalog-types.js';
+import { UserError } from '../util/errors.js';
+import { closest } from '../util/suggest.js';
 
-export type ReportOptions = TextOptions;
-export type Formatter = (a: Assessment, opts: ReportOptions) => string;
+/** What every formatter may use besides its subject. */
+export interface ReportContext {
+  /** 0 = no colour; 1–3 = chalk levels */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** columns to wrap text to */
+  width?: number;
+  /** full recommendations, evidence and sources */
+  verbose?: boolean;
+  /** every rule of the run's catalog, by id: what SARIF and HTML describe rules with */
+  rules?: ReadonlyMap<string, RuleCore>;
+  /** the fact dictionary (unit, meaning), for formatters that explain facts */
+  facts?: ReadonlyMap<string, FactInfo>;
+}
+
+export type Formatter<T> = (subject: T, ctx: ReportContext) => string;
+
+/** The catalog listing `rules` prints: the rules that passed the filters, out of how many. */
+export interface RuleList {
+  rules: readonly RuleCore[];
+  total: number;
+}
+
+/** What each view formats. */
+export interface Views {
+  assessment: Assessment;
+  rules: RuleList;
+  rule: Rule;
+  /** `assess --explain-facts`: every fact of an assessment with its provenance and origin */
+  facts: Assessment;
+}
+
+type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
 
 /**
- * One registry of formatters; commands look them up by name. Each is loaded
- * when asked for, so a JSON run never loads the terminal colouring library.
+ * The one registry of formatters: per view, per format name. Each formatter
+ * is a pure function loaded when asked for, so a JSON run never loads the
+ * terminal colouring library.
  */
-export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
-  text: async () => (await import('./text.js')).formatText,
-  json: async () => (await import('./json.js')).formatJson,
-  markdown: async () => (await import('./markdown.js')).formatMarkdown,
+export const REPORTS: Registry = {
+  assessment: {
+    text: async () => (await import('./text.js')).formatText,
+    json: async () => (await import('./json.js')).formatJson,
+    markdown: async () => (await import('./markdown.js')).formatMarkdown,
+  },
+  rules: {
+    text: async () => (await import('./rules.js')).formatRulesText,
+    json: async () => (await import('./rules.js')).formatRulesJson,
+  },
+  rule: {
+    text: async () => (await import('./rules.js')).formatRuleText,
+    json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  facts: {
+    text: async () => (await import('./facts.js')).formatFactsText,
+    json: async () => (await import('./facts.js')).formatFactsJson,
+  },
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export const formatNames = (view: keyof Views): string[] => Object.keys(REPORTS[view]);
+
+/** The assessment formatters, as `assess` offers them. */
+export const FORMATTERS = REPORTS.assessment;
+export const FORMAT_NAMES = formatNames('assessment');
+
+/** An unknown format name is a usage error, said before any work is done. */
+export function checkFormat(view: keyof Views, format: string): void {
+  if (REPORTS[view][format]) return;
+  const names = formatNames(view);
+  const near = closest(format, names);
+  throw new UserError(`--format must be one of ${names.join(', ')}; got "${format}"${near ? ` (did you mean "${near}"?)` : ''}`);
+}
+
+/** Format a subject with a named format of its view. */
+export async function render<V extends keyof Views>(view: V, format: string, subject: Views[V], ctx: ReportContext): Promise<string> {
+  checkFormat(view, format);
+  const load = REPORTS[view][format] as () => Promise<Formatter<Views[V]>>;
+  return (await load())(subject, ctx);
+}

@@ -4,13 +4,7 @@ import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
 import { repositoryLines } from './repository.js';
 
-export interface TextOptions {
-  /** 0 = no colour; 1–3 = chalk levels */
-  colorLevel: 0 | 1 | 2 | 3;
-  width?: number;
-  /** show evidence and sources under each finding */
-  verbose?: boolean;
-}
+import type { ReportContext } from './index.js';
 
 function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
   switch (s) {
@@ -46,6 +40,7 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   addressed: ' [addressed]',
   waived: ' [waived]',
   'expired-waiver': ' [waiver expired]',
+  baselined: ' [baselined]',
 };
 
 /** One line a reader can stop at: how many of each kind, how many urgent, how many already decided. */
@@ -71,7 +66,7 @@ export function missingFactsByReach(a: Assessment): [string, string[]][] {
 }
 
 /** The report for people. Pure: the colour level comes in as an option. */
-export function formatText(a: Assessment, opts: TextOptions): string {
+export function formatText(a: Assessment, opts: ReportContext): string {
   const c = new Chalk({ level: opts.colorLevel });
   const width = opts.width ?? 100;
   const out: string[] = [];

@@ -15,9 +15,10 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    // A fixed day: the example's waiver expires 2027-03-31, and no test may change its verdict with the calendar.
     // The fixtures live inside this project's repository; a user's profile does not. Keep git from
     // finding this repository above them, so detection sees the fixture folder alone.
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', GIT_CEILING_DIRECTORIES: ROOT.replace(/\/$/, ''), ...env },
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', SCALE_ADVISE_NOW: '2026-11-23', GIT_CEILING_DIRECTORIES: ROOT.replace(/\/$/, ''), ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -64,6 +65,13 @@ const cases: Case[] = [
   { name: 'passes when nothing reaches the threshold', args: ['assess', '--fail-on', 'high'], cwd: join(FIX, 'healthy-mvp'), exitCode: 0 },
   { name: 'rejects an unknown severity', args: ['assess', '--profile', EXAMPLE, '--fail-on', 'urgent'], exitCode: 2, stderr: [/--fail-on must be one of critical, high, medium, low, info/] },
   { name: 'rejects an unknown flag', args: ['assess', '--frobnicate'], exitCode: 2, stderr: [/unknown option '--frobnicate'/] },
+  { name: 'prints the help on stdout when given no command', args: [], exitCode: 0, stdout: [/^Usage: scale-advise/, /assess/, /Exit codes/] },
+  { name: 'judges the example waiver live on its last day', args: ['assess', '--profile', EXAMPLE, '--now', '2027-03-31', '--format', 'json'], exitCode: 0, stdout: [/"waived": 1/, /"expired_waivers": 0/] },
+  { name: 'judges the example waiver expired the day after', args: ['assess', '--profile', EXAMPLE, '--now', '2027-04-01', '--format', 'json'], exitCode: 0, stdout: [/"waived": 0/, /"expired_waivers": 1/] },
+  { name: 'takes the day from SCALE_ADVISE_NOW', args: ['assess', '--profile', EXAMPLE, '--format', 'json'], env: { SCALE_ADVISE_NOW: '2027-04-01' }, exitCode: 0, stdout: [/"expired_waivers": 1/] },
+  { name: 'refuses a --now that is not a date', args: ['assess', '--profile', EXAMPLE, '--now', '2027-02-30'], exitCode: 2, stderr: [/--now must be a date that exists, as YYYY-MM-DD; got "2027-02-30"/] },
+  { name: 'refuses a SCALE_ADVISE_NOW that is not a date', args: ['assess', '--profile', EXAMPLE], env: { SCALE_ADVISE_NOW: 'tomorrow' }, exitCode: 2, stderr: [/SCALE_ADVISE_NOW must be a date/] },
+  { name: 'suggests the closest format', args: ['rules', '--format', 'jsn'], exitCode: 2, stderr: [/--format must be one of text, json; got "jsn" \(did you mean "json"\?\)/] },
   { name: 'rejects an unknown command with a suggestion', args: ['asses'], exitCode: 2, stderr: [/unknown command 'asses'/, /assess/] },
   { name: 'marks findings that an ADR addresses; superseded records address nothing', args: ['assess', '--format', 'json'], cwd: join(FIX, 'with-adr'), exitCode: 0, stdout: [/"rule": "db-cpu-saturated"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0001-tune-the-database\.md"/, /"rule": "db-read-replicas"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0003-cache-hot-reads\.md"/, /"rule": "db-lock-contention"[\s\S]*?"status": "open"/, /"addressed": 2/] },
   { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },

@@ -88,7 +88,7 @@ describe('assess with repository facts', () => {
   it('rejects a --now that is not a date', () => {
     const r = spawnSync(process.execPath, [BIN, 'assess', '--now', '2026-02-30'], { cwd: serviceRepo().dir, encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--now must be a date written YYYY-MM-DD; got "2026-02-30"/);
+    expect(r.stderr).toMatch(/--now must be a date that exists, as YYYY-MM-DD; got "2026-02-30"/);
   });
 });
 

@@ -11,7 +11,7 @@ function loadedBy(args: string[], cwd = ROOT): string[] {
   const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', SCALE_ADVISE_NOW: '2026-11-23' },
   });
   expect(r.status, r.stderr).toBe(0);
   return r.stderr

@@ -45,7 +45,7 @@ function leaves(node: Node, path = ''): [string, Node][] {
 describe('profile schema', () => {
   it('is draft 2020-12 and uses only keywords draft-07 editors understand', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    const allowed = new Set(['$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'properties', 'additionalProperties', 'patternProperties', 'required', 'enum', 'const', 'minimum', 'maximum', 'items', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'minLength', 'maxLength', 'examples', 'default', 'x-unit']);
+    const allowed = new Set(['$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'properties', 'additionalProperties', 'patternProperties', 'required', 'enum', 'const', 'minimum', 'maximum', 'items', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'minLength', 'maxLength', 'examples', 'default', 'x-unit', 'x-scales-with']);
     const used = new Set<string>();
     const walk = (n: unknown, inProps = false) => {
       if (Array.isArray(n)) return n.forEach((x) => walk(x));

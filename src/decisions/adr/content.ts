@@ -42,7 +42,7 @@ export const INIT_TEXT = {
   context: 'We need to record the architectural decisions made on this project, so that people joining later can see what was decided, why, and what else was weighed.',
   decision: 'We will use Architecture Decision Records, as described by Michael Nygard (https://cognitect.com/blog/2011/11/15/documenting-architecture-decisions), kept in this directory and numbered in sequence.',
   reason: 'it keeps each decision short, structured and versioned next to the code it shapes',
-  consequences: 'Each significant decision gets a short record. A decision that is replaced is superseded by a new record, never edited away. `scale-advise adr from RULE` writes a record from a finding; `scale-advise check` counts the rules a record addresses.',
+  consequences: 'Each significant decision gets a short record. A decision that is replaced is superseded by a new record, never edited away. `scale-advise adr from RULE` writes a record from a finding; `scale-advise assess` reports the findings a record addresses as addressed.',
 };
 
 export interface RecordInput {
@@ -65,10 +65,11 @@ export interface FromRule {
   missing?: string[];
 }
 
-/** The date records carry: ADR_DATE if set (as adr-tools honours it), else today. */
+/** The date records carry: ADR_DATE if set (as adr-tools honours it), else SCALE_ADVISE_NOW, else today. */
 export function recordDate(now = new Date(), env = process.env): string {
-  const fromEnv = env.ADR_DATE?.trim();
-  if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
+  for (const fromEnv of [env.ADR_DATE?.trim(), env.SCALE_ADVISE_NOW?.trim()]) {
+    if (fromEnv && /^\d{4}-\d{2}-\d{2}$/.test(fromEnv)) return fromEnv;
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

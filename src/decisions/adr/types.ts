@@ -1,7 +1,8 @@
 // The shapes the ADR module speaks in: a record as parsed from disk, and
 // where the records live.
 
-export const ADR_FORMATS = ['nygard', 'madr'] as const;
+import { ADR_FORMATS } from '../../generated/vocabulary.js';
+export { ADR_FORMATS };
 export type AdrFormat = (typeof ADR_FORMATS)[number];
 
 /** Status words normalised across Nygard, MADR and log4brains. */

@@ -1,0 +1,68 @@
+// Load: every read the pipeline needs, done once. What it returns is all that
+// evaluate() needs, so a command can evaluate the same inputs many times
+// (what-if, roadmap projection, the dashboard) without touching a file again.
+import { dirname, resolve } from 'node:path';
+import type { Fact, FactConflict, StageModel } from './model.js';
+import { emptyProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { loadCatalog, type Catalog } from './engine/catalog.js';
+import { chooseStageModel } from './engine/stage-model.js';
+import type { FactMeta } from './engine/scenario.js';
+import { mergeFacts } from './facts/index.js';
+import { loadDecisions } from './decisions/load.js';
+import type { DecisionInputs } from './decisions/status.js';
+
+export interface LoadOptions {
+  cwd: string;
+  profile?: string;
+  ruleDirs?: string[];
+  stageModel?: string;
+  /** facts from other sources (repository detection, live collection) */
+  extraFacts?: readonly Fact[];
+  /** the time dates are judged against (waivers, review-by); default: the real clock */
+  now?: Date;
+  /** what repository detection could not judge; given when detection ran */
+  detectionNotes?: string[];
+  /** there is no profile: assess the detected facts alone */
+  withoutProfile?: boolean;
+}
+
+export interface Inputs {
+  cwd: string;
+  profile: Profile;
+  catalog: Catalog;
+  model: StageModel;
+  /** declared, detected and collected facts; derived ones are computed per evaluation */
+  facts: ReadonlyMap<string, Fact>;
+  conflicts: readonly FactConflict[];
+  /** per fact: what it scales with and its unit, from the schema */
+  factMeta: ReadonlyMap<string, FactMeta>;
+  decisions: DecisionInputs;
+  now: Date;
+  /** set when the repository was looked at */
+  repository?: { notes: string[]; withoutProfile: boolean };
+}
+
+export function load(opts: LoadOptions): Inputs {
+  const profile = opts.withoutProfile ? emptyProfile(opts.cwd) : loadProfile(resolveProfilePath(opts.profile, opts.cwd), opts.cwd);
+  const path = profile.path;
+  const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
+  const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
+  const model = chooseStageModel(profile, catalog, opts.stageModel);
+  const { facts, conflicts } = mergeFacts(profile, opts.extraFacts);
+  const factMeta = new Map<string, FactMeta>();
+  for (const f of catalog.facts) {
+    if (f.scales_with || f.unit) factMeta.set(f.id, { ...(f.scales_with ? { scales_with: f.scales_with } : {}), ...(f.unit ? { unit: f.unit } : {}) });
+  }
+  return {
+    cwd: opts.cwd,
+    profile,
+    catalog,
+    model,
+    facts,
+    conflicts,
+    factMeta,
+    decisions: loadDecisions({ profilePath: path, profile: profile.data, cwd: opts.cwd }),
+    now: opts.now ?? new Date(),
+    ...(opts.detectionNotes || opts.withoutProfile ? { repository: { notes: opts.detectionNotes ?? [], withoutProfile: Boolean(opts.withoutProfile) } } : {}),
+  };
+}

@@ -118,7 +118,9 @@ export async function detectFromHistory(root: string, repo: GitRepository, opts:
         'contributors, commits per week and release cadence were not judged (`git fetch --unshallow` gives the full history)',
     );
   } else {
-    facts.push(detectedFact('team.engineers', authors.size, `${range}: ${authors.size === 1 ? '1 person' : `${authors.size} people`} committed${bots.size ? ` (${bots.size} bot${bots.size === 1 ? '' : 's'} not counted)` : ''}`));
+    // Nobody committing for 90 days says the repository is quiet, not that the team has no one.
+    if (authors.size) facts.push(detectedFact('team.engineers', authors.size, `${range}: ${authors.size === 1 ? '1 person' : `${authors.size} people`} committed${bots.size ? ` (${bots.size} bot${bots.size === 1 ? '' : 's'} not counted)` : ''}`));
+    else notes.push(`nobody committed in the last ${ACTIVE_WINDOW_DAYS} days, so the team's size was not judged`);
     facts.push(detectedFact('repository.active_contributors_90d', authors.size, range));
     facts.push(detectedFact('repository.commits_per_week', perWeek(recent, ACTIVE_WINDOW_DAYS), `${range}: ${recent} commits`));
     const cadence = await releaseCadence(root, now, mainlineMerges, range);

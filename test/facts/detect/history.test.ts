@@ -50,6 +50,15 @@ describe('git history', () => {
     expect((await factsOf(r.dir)).get('team.engineers')!.value).toBe(2);
   });
 
+  it('does not call a quiet repository a team of nobody', async () => {
+    const r = new GitRepo();
+    r.commit(alice, daysBefore(NOW, 200)).commit(bot, daysBefore(NOW, 3));
+    const { d, get } = await factsOf(r.dir);
+    expect(get('team.engineers')).toBeUndefined();
+    expect(get('repository.active_contributors_90d')!.value).toBe(0);
+    expect(d.notes).toContain("nobody committed in the last 90 days, so the team's size was not judged");
+  });
+
   it('takes the release cadence from recent tags', async () => {
     const r = teamRepo();
     for (const [i, days] of [170, 120, 60, 7].entries()) r.tag(`v1.${i}`, daysBefore(NOW, days));

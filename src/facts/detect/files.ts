@@ -89,10 +89,50 @@ function hpaKind(hpa: KubeObject): 'cpu' | 'custom-metrics' {
   return metrics.every((m) => m?.type === 'Resource' && m?.resource?.name === 'cpu') ? 'cpu' : 'custom-metrics';
 }
 
+interface Configs {
+  kube: KubeObject[];
+  compose: { file: string; name: string; line: number }[];
+  cloudformation: string[];
+  serverless: string[];
+  /** the CI file that applies infrastructure definitions, if any */
+  ciApplies: string | null;
+  /** the files that told something */
+  read: string[];
+}
+
+/** Read the YAML, CI and template files once: Kubernetes objects, compose services, CloudFormation, what CI applies. */
+function readConfigs(root: string, files: string[], ciFiles: Set<string>, inChart: (f: string) => boolean): Configs {
+  const out: Configs = { kube: [], compose: [], cloudformation: [], serverless: files.filter((f) => SERVERLESS.test(f)), ciApplies: null, read: [] };
+  for (const f of files) {
+    const yaml = /\.ya?ml$/.test(f);
+    const isCi = ciFiles.has(f);
+    if (!(yaml || isCi || /(^|\/|\.)template(\.json)?$/.test(f))) continue;
+    if (yaml && inChart(f)) continue; // Helm templates are not YAML until rendered
+    const text = readText(root, f);
+    if (text === null) continue;
+    let used = isCi;
+    if (isCi && !out.ciApplies && APPLIES_IAC.test(text)) out.ciApplies = f;
+    if (/AWSTemplateFormatVersion|"?Type"?\s*:\s*"?AWS::/.test(text)) {
+      out.cloudformation.push(f);
+      if (/AWS::Serverless/.test(text)) out.serverless.push(f);
+      used = true;
+    }
+    if (yaml && COMPOSE.test(f)) {
+      out.compose.push(...composeServices(f, text).map((s) => ({ ...s, file: f })));
+      used = true;
+    } else if (yaml) {
+      const objs = kubeObjects(f, text);
+      if (objs.length) used = true;
+      out.kube.push(...objs);
+    }
+    if (used) out.read.push(f);
+  }
+  return out;
+}
+
 export function detectFromFiles(root: string, files: string[]): FileFindings {
   const facts: Fact[] = [];
   const notes: string[] = [];
-  const read: string[] = [];
   const add = (id: string, value: unknown, origin: string) => facts.push(detectedFact(id, value, origin));
 
   const ci = files.map((f) => ({ f, system: CI_FILES.find(([re]) => re.test(f))?.[1] })).filter((x) => x.system);
@@ -104,38 +144,7 @@ export function detectFromFiles(root: string, files: string[]): FileFindings {
   const chartDirs = charts.map((f) => dirname(f));
   const inChart = (f: string) => chartDirs.some((d) => f.startsWith(d === '.' ? '' : `${d}/`));
 
-  const kube: KubeObject[] = [];
-  const compose: { file: string; name: string; line: number }[] = [];
-  const cloudformation: string[] = [];
-  const serverless: string[] = files.filter((f) => SERVERLESS.test(f));
-  let ciApplies: string | null = null;
-  for (const f of files) {
-    const yaml = /\.ya?ml$/.test(f);
-    const isCi = ci.some((c) => c.f === f);
-    if (!(yaml || isCi || /(^|\/|\.)template(\.json)?$/.test(f))) continue;
-    if (yaml && inChart(f)) continue; // Helm templates are not YAML until rendered
-    const text = readText(root, f);
-    if (text === null) continue;
-    let used = false;
-    if (isCi) {
-      used = true;
-      if (!ciApplies && APPLIES_IAC.test(text)) ciApplies = f;
-    }
-    if (/AWSTemplateFormatVersion|"?Type"?\s*:\s*"?AWS::/.test(text)) {
-      cloudformation.push(f);
-      if (/AWS::Serverless/.test(text)) serverless.push(f);
-      used = true;
-    }
-    if (yaml && COMPOSE.test(f)) {
-      compose.push(...composeServices(f, text).map((s) => ({ ...s, file: f })));
-      used = true;
-    } else if (yaml) {
-      const objs = kubeObjects(f, text);
-      if (objs.length) used = true;
-      kube.push(...objs);
-    }
-    if (used) read.push(f);
-  }
+  const { kube, compose, cloudformation, serverless, ciApplies, read } = readConfigs(root, files, new Set(ci.map((c) => c.f)), inChart);
 
   if (ci.length) {
     add('delivery.ci', true, `${ci[0]!.f}:1`);

@@ -7,10 +7,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { TOOL_VERSION } from '../../version.js';
 import { writeTemp } from '../../util/write.js';
+import { packagePath } from '../../util/paths.js';
 import type { Detection } from './types.js';
 
 interface CacheFile {
   version: string;
+  /** modification time of the detection bundle: a rebuilt detector invalidates every cache */
+  detector: number;
   root: string;
   head: string | null;
   day: string;
@@ -76,6 +79,8 @@ function cacheFileFor(gitDir: string, root: string): string {
   return join(gitDir, 'scale-advise', `detect-${h.toString(16)}.json`);
 }
 
+const detectorBundle = () => packagePath('dist', 'detect.cjs');
+
 const day = (now: Date) => now.toISOString().slice(0, 10);
 
 function mtime(path: string): number {
@@ -96,7 +101,7 @@ export function readCachedDetection(root: string, now: Date): Detection | null {
   } catch {
     return null;
   }
-  if (cache.version !== TOOL_VERSION || cache.root !== root || cache.day !== day(now) || cache.head !== readHead(gitDir)) return null;
+  if (cache.version !== TOOL_VERSION || cache.detector !== mtime(detectorBundle()) || cache.root !== root || cache.day !== day(now) || cache.head !== readHead(gitDir)) return null;
   for (const [path, ms] of cache.stamps) if (mtime(join(root, path)) !== ms) return null;
   return cache.detection;
 }
@@ -108,6 +113,7 @@ export function writeCachedDetection(root: string, now: Date, detection: Detecti
   const file = cacheFileFor(gitDir, root);
   const cache: CacheFile = {
     version: TOOL_VERSION,
+    detector: mtime(detectorBundle()),
     root,
     head: readHead(gitDir),
     day: day(now),

@@ -5,6 +5,7 @@ import { discoverProfile, displayPathFor, PROFILE_NAMES } from '../profile/load.
 import { UserError } from '../util/errors.js';
 import { nowOption, resolveNow, type NowFlags } from './options.js';
 import type { Run } from './run.js';
+import { EXIT } from './exit-codes.js';
 
 interface InitFlags extends NowFlags {
   yes?: boolean;
@@ -45,7 +46,7 @@ export function registerInit(program: Command, run: Run): void {
           `${flags.update ? 'updated' : 'wrote'} ${displayPath}: ${result.detected} detected, ${result.answered} answered` +
             `${result.skipped ? `, ${result.skipped} left out` : ''}. Next: \`scale-advise assess\`.\n`,
         );
-        return 0;
+        return EXIT.OK;
       }),
     );
 }

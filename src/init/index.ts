@@ -48,7 +48,13 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
   let answers = new Map<string, unknown>();
   if (!opts.yes && toAsk.length) {
     const { askFields } = await import('./ask.js');
-    answers = await askFields(toAsk, opts.streams);
+    try {
+      answers = await askFields(toAsk, opts.streams);
+    } catch (e) {
+      // Ctrl-C or a closed terminal at a prompt: the user stopped, nothing is written.
+      if (e instanceof Error && e.name === 'ExitPromptError') throw new UserError('init was cancelled; nothing was written');
+      throw e;
+    }
   }
   for (const field of toAsk) if (answers.has(field.id)) entries.push({ field, value: answers.get(field.id) });
   // Sections in the schema's order, fields in the order asked.

@@ -106,6 +106,21 @@ describe('init questions', () => {
   });
 });
 
+describe('init cancelled', () => {
+  it('writes nothing when the user stops at a prompt', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (d: Buffer) => (screen += d.toString()));
+    const path = target();
+    const done = runInit({ target: path, displayPath: 'scale-advise.yaml', update: false, yes: false, detected, streams: { input, output } });
+    await waitFor(() => screen, (t) => t.includes('monthly_active_users'), 'the first question');
+    input.write('\x03'); // Ctrl-C
+    await expect(done).rejects.toThrow(/init was cancelled; nothing was written/);
+    expect(existsSync(path)).toBe(false);
+  });
+});
+
 describe('init without a terminal', () => {
   it('exits 2 with a clear message instead of waiting, in CI or with no TTY', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-init-'));

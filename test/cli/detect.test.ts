@@ -52,7 +52,7 @@ describe('assess with repository facts', () => {
     const finding = json.findings.find((f: { rule: string }) => f.rule === 'detected-fact-differs');
     expect(finding).toMatchObject({ severity: 'info', kind: 'recommendation', status: 'open' });
     expect(finding.message).toBe(
-      'The profile says delivery.infrastructure_as_code = none (scale-advise.yaml:3:27), but the repository shows partial (3 Terraform files (infra/db.tf; no pipeline applies them)). The declared value is used.',
+      'The profile says delivery.infrastructure_as_code = none (scale-advise.yaml:3:27), but the repository shows partial (3 Terraform files: infra/db.tf and 2 more; no pipeline applies them). The declared value is used.',
     );
     expect(finding.evidence[1]).toMatchObject({ provenance: 'detected', origin: expect.stringMatching(/Terraform/) });
     expect(json.roadmap.phases.flatMap((p: { items: { rule: string }[] }) => p.items.map((i) => i.rule))).not.toContain('detected-fact-differs');

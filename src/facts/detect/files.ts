@@ -156,7 +156,8 @@ export function detectFromFiles(root: string, files: string[]): FileFindings {
     const tools = [tf.length && `${tf.length} Terraform file${tf.length === 1 ? '' : 's'}`, pulumi.length && 'Pulumi', cdk.length && 'CDK', cloudformation.length && `${cloudformation.length} CloudFormation template${cloudformation.length === 1 ? '' : 's'}`].filter(Boolean).join(', ');
     // Definitions a pipeline applies are the whole story; definitions applied by hand are part of it.
     const level = ciApplies ? 'full' : 'partial';
-    add('delivery.infrastructure_as_code', level, `${tools} (${iacFiles[0]}${ciApplies ? `; applied by ${ciApplies}` : '; no pipeline applies them'})`);
+    const more = iacFiles.length > 1 ? ` and ${iacFiles.length - 1} more` : '';
+    add('delivery.infrastructure_as_code', level, `${tools}: ${iacFiles[0]}${more}; ${ciApplies ? `applied by ${ciApplies}` : 'no pipeline applies them'}`);
   }
 
   const deployments = kube.filter((k) => k.kind === 'Deployment' || k.kind === 'StatefulSet');

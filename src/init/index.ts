@@ -48,6 +48,12 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
   let answers = new Map<string, unknown>();
   if (!opts.yes && toAsk.length) {
     const { askFields } = await import('./ask.js');
+    const out = opts.streams?.output ?? process.stdout;
+    if (entries.length) {
+      out.write('Found in the repository (written as found; edit the file to change them):\n');
+      for (const e of entries) out.write(`  ${e.field.id}: ${JSON.stringify(e.value)}${e.detected ? `  (${e.detected})` : ''}\n`);
+    }
+    out.write(`${toAsk.length} questions follow; press Enter or choose "skip" to leave a field out.\n`);
     try {
       answers = await askFields(toAsk, opts.streams);
     } catch (e) {

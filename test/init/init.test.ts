@@ -91,6 +91,7 @@ describe('init questions', () => {
     const r = await done;
     expect(screen).not.toMatch(/engine: Database engine|engineers \(engineers\)/); // detected: not asked
     expect(screen).toMatch(/\ntraffic\n[\s\S]*\nperformance\n[\s\S]*\ndatabase\n/);
+    expect(screen).toContain('Found in the repository (written as found; edit the file to change them):\n  database.engine: "postgresql"  (package.json:4 (pg))\n');
     const profile = parse(readFileSync(path, 'utf8'));
     expect(profile).toEqual({
       version: 1,

@@ -8,6 +8,7 @@ import { packagePath } from '../util/paths.js';
 import { positionAt, readYamlFile } from '../profile/parse-yaml.js';
 import { schemaErrorsToProblems } from '../profile/schema-errors.js';
 import { UserError } from '../util/errors.js';
+import { errno } from '../util/fs-errors.js';
 import { checkRule } from './rule-compile.js';
 
 export interface LoadedRules {
@@ -24,8 +25,9 @@ export function listRuleFiles(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);
-  } catch {
-    throw new UserError(`rules directory ${dir} cannot be read (does it exist?)`);
+  } catch (e) {
+    const why = errno(e) === 'ENOTDIR' ? 'is a file; a directory of rule files was expected here' : errno(e) === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new UserError(`rules directory ${dir} ${why}`);
   }
   const out: string[] = [];
   for (const name of entries.sort()) {

@@ -1,5 +1,6 @@
 // `init`: detect what the repository shows, ask what it cannot, write the profile.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readUserFile } from '../util/read-file.js';
 import { parseDocument } from 'yaml';
 import type { Fact } from '../model.js';
 import validateProfile from '../generated/profile-validator.js';
@@ -34,7 +35,7 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
     throw new UserError(`${opts.displayPath} already exists; \`scale-advise init --update\` adds the fields it lacks and keeps the rest`);
   }
   if (!exists && opts.update) throw new UserError(`${opts.displayPath} does not exist; \`scale-advise init\` writes a new one`);
-  const doc = exists ? parseDocument(readFileSync(opts.target, 'utf8')) : null;
+  const doc = exists ? parseDocument(readUserFile(opts.target, opts.displayPath)) : null;
   if (doc?.errors.length) throw new UserError(`${opts.displayPath}: ${doc.errors[0]!.message}; fix the YAML before \`init --update\``);
   const present = doc ? presentFields(doc) : new Set<string>();
 

@@ -2,8 +2,10 @@
 // (ecosystem, package name, file, line). Structured formats go through their
 // parsers (JSON, TOML, XML); line-oriented ones (requirements.txt, go.mod,
 // Gemfile, Gradle's dependency notation) are read a line at a time.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export type Ecosystem = 'npm' | 'pypi' | 'go' | 'rubygems' | 'maven' | 'packagist' | 'nuget';
 
@@ -136,6 +138,7 @@ async function readXml(kind: 'pom.xml' | 'csproj', text: string, file: string, l
 export async function readManifest(root: string, file: string): Promise<Dependency[]> {
   const kind = manifestKind(file);
   if (!kind) return [];
+  if (statSync(join(root, file)).size > MAX_MANIFEST_BYTES) throw new Error(`larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB`);
   const text = readFileSync(join(root, file), 'utf8');
   const lines = text.split(/\r?\n/);
   switch (kind) {

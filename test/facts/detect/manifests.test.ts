@@ -87,6 +87,12 @@ describe('dependency manifests', () => {
     expect(facts).toEqual(expected);
   });
 
+  it('reads Groovy Gradle files as well as Kotlin ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-manifest-'));
+    writeFileSync(join(dir, 'build.gradle'), "plugins { id 'java' }\n\ndependencies {\n    implementation 'org.apache.kafka:kafka-clients:3.7.0'\n    testImplementation group: 'junit', name: 'junit'\n}\n");
+    expect((await factsIn(dir)).facts).toEqual({ 'architecture.message_broker': ['kafka', 'build.gradle:4 (org.apache.kafka:kafka-clients)'] });
+  });
+
   it('notes a manifest its parser rejects, at its path, and goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-manifest-'));
     writeFileSync(join(dir, 'pyproject.toml'), '[project\nname = "x"\n');

@@ -100,6 +100,17 @@ describe('git history', () => {
     expect(more.d.notes.join('\n')).toMatch(/shallow .*age is unknown/);
   });
 
+  it('reads only the history of its own folder in a monorepo', async () => {
+    const r = new GitRepo();
+    r.write('services/api/main.go', 'package main\n').gitAt(daysBefore(NOW, 30), 'add', '-A');
+    r.gitAt(daysBefore(NOW, 30), '-c', 'user.name=Ann', '-c', 'user.email=ann@example.com', 'commit', '-q', '-m', 'api');
+    r.commit(bob, daysBefore(NOW, 20)).commit(carol, daysBefore(NOW, 10)); // both outside services/api
+    const api = await factsOf(join(r.dir, 'services', 'api'));
+    expect(api.get('team.engineers')!.value).toBe(1);
+    expect(api.get('team.engineers')!.origin).toMatch(/ -- \.: 1 person committed$/);
+    expect((await factsOf(r.dir)).get('team.engineers')!.value).toBe(3);
+  });
+
   it('says so outside a repository and in one without commits', async () => {
     const plain = mkdtempSync(join(tmpdir(), 'sa-plain-'));
     const outside = await factsOf(plain);

@@ -38,10 +38,25 @@ function addEntry(doc: Document, entry: ProfileEntry): void {
   section.add(pair);
 }
 
-/** The text of a new profile holding `entries`. */
-export function newProfileText(entries: ProfileEntry[]): string {
+const placeholder = (f: FieldInfo) => `${f.key}:${f.unit ? `   # ${f.unit}` : ''}${f.enum ? `   # ${f.enum.join(' | ')}` : f.type === 'boolean' ? '   # true | false' : ''}`;
+
+/**
+ * The text of a new profile holding `entries`. The questions left unanswered
+ * stay in it as commented-out fields, ready to fill in by hand: in their
+ * section when it has other fields, else in a block at the end.
+ */
+export function newProfileText(entries: ProfileEntry[], unanswered: FieldInfo[] = []): string {
   const doc = parseDocument(HEADER);
   for (const e of entries) addEntry(doc, e);
+  const root = doc.contents as YAMLMap;
+  const homeless: string[] = [];
+  for (const section of [...new Set(unanswered.map((f) => f.section))]) {
+    const fields = unanswered.filter((f) => f.section === section);
+    const node: unknown = root.get(section, true);
+    if (isMap(node)) node.comment = fields.map((f) => ` ${placeholder(f)}`).join('\n');
+    else homeless.push(` ${section}:`, ...fields.map((f) => `   ${placeholder(f)}`));
+  }
+  if (homeless.length) doc.comment = [' Not answered yet: uncomment, fill in, and move into place.', ...homeless].join('\n');
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -70,7 +70,8 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
     return i < 0 ? QUESTIONS.length : i;
   };
   entries.sort((a, b) => SECTION_ORDER.indexOf(a.field.section) - SECTION_ORDER.indexOf(b.field.section) || order(a) - order(b));
-  const text = doc ? addToProfile(doc, entries) : newProfileText(entries);
+  const unanswered = toAsk.filter((f) => !answers.has(f.id));
+  const text = doc ? addToProfile(doc, entries) : newProfileText(entries, unanswered);
   const check = parseDocument(text).toJS();
   if (!validateProfile(check)) throw new Error(`init produced a profile its own schema rejects: ${JSON.stringify(validateProfile.errors?.[0])}`);
   writeFileSafely(opts.target, text, opts.update);

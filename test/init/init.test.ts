@@ -29,6 +29,10 @@ describe('init --yes', () => {
     expect(text).toContain('  # Number of engineers working on the system. Unit: engineers.\n  engineers: 3 # detected: git log --since=2026-03-17 abc1234\n');
     expect(text).toContain('  engine: postgresql # detected: package.json:4 (pg)\n');
     expect(text).not.toContain('dockerfiles'); // not a profile field
+    // what was not answered stays as commented-out fields, with units or choices
+    expect(text).toContain('  engine: postgresql # detected: package.json:4 (pg)\n  # size_gb:   # GB\n');
+    expect(text).toContain('# Not answered yet: uncomment, fill in, and move into place.\n# traffic:\n#   monthly_active_users:   # users\n');
+    expect(text).toContain('#   style:   # monolith | modular-monolith | microservices | serverless | hybrid\n');
     expect(parse(text)).toEqual({ version: 1, database: { engine: 'postgresql' }, team: { engineers: 3 } });
     expect(loadProfile(path).data.team).toEqual({ engineers: 3 });
     expect(r).toMatchObject({ detected: 2, answered: 0 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { discoverProfile, displayPathFor, PROFILE_NAMES } from '../profile/load.js';
@@ -37,7 +38,9 @@ export function registerInit(program: Command, run: Run): void {
               'run `scale-advise init --yes` to write the profile from what the repository shows, then fill in the rest by hand',
           );
         }
-        const target = flags.profile ? resolve(cwd, flags.profile) : (flags.update && discoverProfile(cwd)) || join(cwd, PROFILE_NAMES[0]!);
+        // A profile under any of the names assess looks for counts as one: init never writes a second.
+        const here = PROFILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+        const target = flags.profile ? resolve(cwd, flags.profile) : (flags.update && discoverProfile(cwd)) || here || join(cwd, PROFILE_NAMES[0]!);
         const displayPath = displayPathFor(target, cwd);
         const detection = flags.detect === false ? null : await repositoryFacts(detectionRoot(cwd, target), { now, progress: true });
         const { runInit } = await import('../init/index.js');

@@ -139,4 +139,13 @@ describe('init without a terminal', () => {
     expect(yes.status, yes.stderr).toBe(0);
     expect(yes.stdout).toMatch(/wrote scale-advise\.yaml: 0 detected, 0 answered, \d+ left out/);
   });
+
+  it('counts a profile under another name assess reads as existing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-init-'));
+    writeFileSync(join(dir, '.scale-advise.yaml'), 'version: 1\n');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), 'init', '--yes', '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.scale-advise\.yaml already exists/);
+    expect(existsSync(join(dir, 'scale-advise.yaml'))).toBe(false);
+  });
 });

@@ -23,6 +23,7 @@ export async function repositoryFacts(root: string, opts: RepositoryFactOptions)
   if (cached) return cached;
   const { detectRepository } = await import('./detect/index.js');
   const showProgress = opts.progress && process.stderr.isTTY;
+  if (showProgress) process.stderr.write('scale-advise: looking at the repository…');
   const detection = await detectRepository(root, {
     now: opts.now,
     ...(showProgress ? { onProgress: (n: number) => process.stderr.write(`\rscale-advise: reading history, ${n} commits…`) } : {}),

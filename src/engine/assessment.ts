@@ -36,7 +36,7 @@ function repositorySummary(facts: ReadonlyMap<string, Fact>, r: { notes: string[
 export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
   const facts = withDerivedFacts(applyScenario(inputs.facts, scenario, inputs.factMeta));
   const stage = placeStage(inputs.model, facts);
-  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model));
+  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
   const name = inputs.profile.data.project?.name;
   return {

@@ -65,12 +65,20 @@ export function emptyProfile(cwd: string): Profile {
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {
   const displayPath = displayPathFor(path, cwd);
-  const parsed = readYamlFile(path, displayPath);
+  return profileFromParsed(readYamlFile(path, displayPath), path, displayPath);
+}
+
+/** A profile from text already in memory (`path` is where it would live). */
+export function profileFromText(text: string, path: string, displayPath = path): Profile {
+  return profileFromParsed(parseYamlText(text, displayPath), path, displayPath);
+}
+
+function profileFromParsed(parsed: ParsedYaml, path: string, displayPath: string): Profile {
   const data = parsed.data;
   if (data === null || data === undefined) {
     throw new UserError([{ file: displayPath, position: { line: 1, column: 1 }, message: 'the profile is empty; it needs at least `version: 1`' }]);
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
     throw new UserError([{ file: displayPath, position: positionAt(parsed, []), message: 'the profile must be a mapping of sections (version, traffic, database, ...)' }]);
   }
   if (!validateProfile(data)) {

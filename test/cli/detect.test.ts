@@ -114,6 +114,10 @@ describe('the detection cache', () => {
     expect(afterEdit.stdout).toMatch(/^database\.engine\s+mysql\s+detected\s+package\.json:3 \(mysql2\)$/m);
 
     repo.write('Dockerfile', 'FROM alpine\n'); // a new file: its folder's time changes
+    repo.write('deploy/app.yaml', 'name: app\n');
     expect(run(repo.dir, ['assess', '--explain-facts']).stdout).toMatch(/^architecture\.orchestration\s+containers/m);
+    // the same file edited into a Kubernetes manifest: its folder keeps its time, the file does not
+    repo.write('deploy/app.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 2\n');
+    expect(run(repo.dir, ['assess', '--explain-facts']).stdout).toMatch(/^architecture\.orchestration\s+kubernetes\s+detected\s+deploy\/app\.yaml:1$/m);
   });
 });

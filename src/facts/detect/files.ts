@@ -96,7 +96,7 @@ interface Configs {
   serverless: string[];
   /** the CI file that applies infrastructure definitions, if any */
   ciApplies: string | null;
-  /** the files that told something */
+  /** the files that were read (their modification times key the cache) */
   read: string[];
 }
 
@@ -110,22 +110,19 @@ function readConfigs(root: string, files: string[], ciFiles: Set<string>, inChar
     if (yaml && inChart(f)) continue; // Helm templates are not YAML until rendered
     const text = readText(root, f);
     if (text === null) continue;
-    let used = isCi;
+    // Every file read is watched: an edit may turn a plain YAML file into a manifest.
+    out.read.push(f);
     if (isCi && !out.ciApplies && APPLIES_IAC.test(text)) out.ciApplies = f;
     if (/AWSTemplateFormatVersion|"?Type"?\s*:\s*"?AWS::/.test(text)) {
       out.cloudformation.push(f);
       if (/AWS::Serverless/.test(text)) out.serverless.push(f);
-      used = true;
     }
     if (yaml && COMPOSE.test(f)) {
       out.compose.push(...composeServices(f, text).map((s) => ({ ...s, file: f })));
-      used = true;
     } else if (yaml) {
       const objs = kubeObjects(f, text);
-      if (objs.length) used = true;
       out.kube.push(...objs);
     }
-    if (used) out.read.push(f);
   }
   return out;
 }

@@ -20,6 +20,14 @@ export interface LoadOptions {
   extraFacts?: readonly Fact[];
   /** the time dates are judged against (waivers, review-by); default: the real clock */
   now?: Date;
+  /** a waiver file besides the profile's `waivers:` (`check --waivers FILE`) */
+  waiversFile?: string;
+  /** the baseline to apply (`check --baseline`); a missing file is an empty baseline */
+  baselineFile?: string;
+  /** ignore every waiver and baseline entry (`check --no-waivers`) */
+  audit?: boolean;
+  /** the longest a waiver may run from today, in days (default 180) */
+  maxWaiverDays?: number;
   /** what repository detection could not judge; given when detection ran */
   detectionNotes?: string[];
   /** there is no profile: assess the detected facts alone */
@@ -55,6 +63,17 @@ export function load(opts: LoadOptions): Inputs {
   for (const f of catalog.facts) {
     if (f.scales_with || f.unit) factMeta.set(f.id, { ...(f.scales_with ? { scales_with: f.scales_with } : {}), ...(f.unit ? { unit: f.unit } : {}) });
   }
+  const now = opts.now ?? new Date();
+  const decisions = loadDecisions({
+    profile,
+    cwd: opts.cwd,
+    ruleIds: catalog.rules.map((r) => r.id),
+    now,
+    ...(opts.waiversFile ? { waiversFile: opts.waiversFile } : {}),
+    ...(opts.baselineFile ? { baselineFile: resolve(opts.cwd, opts.baselineFile) } : {}),
+    ...(opts.audit ? { audit: true } : {}),
+    ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: opts.maxWaiverDays } : {}),
+  });
   return {
     cwd: opts.cwd,
     profile,
@@ -64,8 +83,8 @@ export function load(opts: LoadOptions): Inputs {
     conflicts,
     factMeta,
     factTypes: new Map(catalog.facts.map((f) => [f.id, f.type])),
-    decisions: loadDecisions({ profilePath: path, profile: profile.data, cwd: opts.cwd }),
-    now: opts.now ?? new Date(),
+    decisions,
+    now,
     ...(opts.detectionNotes || opts.withoutProfile ? { repository: { notes: opts.detectionNotes ?? [], withoutProfile: Boolean(opts.withoutProfile) } } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { SEVERITIES, type Severity } from '../model.js';
 import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { resolve } from 'node:path';
@@ -37,7 +37,7 @@ export function registerAssess(program: Command, run: Run): void {
   )
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
-    .option('-v, --verbose', 'show the sources under each finding')
+    .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
     .option('--no-detect', 'use the profile alone; do not look at the repository (git history, files, dependencies)')
     .option('--explain-facts', 'list every fact with its value, provenance and origin instead of the report')
     .action((flags: AssessFlags) =>
@@ -64,6 +64,7 @@ export function registerAssess(program: Command, run: Run): void {
         const text = await render(view, flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),
           verbose: flags.verbose ?? false,
+          width: outputWidth(toFile),
           rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
         });
         emit(text, flags, cwd);

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isUserError } from '../util/errors.js';
 import { RuleEvaluationError } from '../engine/evaluate.js';
 import { TOOL_VERSION } from '../version.js';
@@ -7,6 +7,8 @@ import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
 import { registerInit } from './init.js';
+import { outputWidth } from './io.js';
+import { registerCheck } from './check.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -25,18 +27,33 @@ export function buildProgram(run: Run): Command {
     .configureOutput({
       writeOut: (str) => writeStdout(str),
       outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`),
+      // Help wraps like every other text output: COLUMNS, the terminal, or 80.
+      getOutHelpWidth: () => outputWidth(),
+      getErrHelpWidth: () => outputWidth(),
+    })
+    // A long subcommand term (`adr link` takes four arguments) would squeeze every description
+    // into a narrow column: list it by name, its own --help shows the arguments.
+    .configureHelp({
+      subcommandTerm(cmd) {
+        const full = Help.prototype.subcommandTerm.call(this, cmd);
+        return full.length > 30 ? `${cmd.name()}${cmd.options.length ? ' [options]' : ''} ...` : full;
+      },
     });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
   registerExplain(program, run);
   registerAdr(program, run);
+  registerCheck(program, run);
   registerInit(program, run);
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
-2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules),
+Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
+1 open findings at or above it, 2 bad input (profile, rule, flag),
+3 internal error.
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
+(the articles), docs/stages.md (stage models), docs/adr.md (decision records),
+docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
 docs/detection.md (facts from the repository), docs/init.md (writing a profile).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();

@@ -1,5 +1,6 @@
 import type { Rule } from '../model.js';
 import { compileExpression, factsRead, placeholders } from './expr.js';
+import { recommendationSteps } from './tailor.js';
 
 export interface RuleIssue {
   /** the rule field the problem is in, e.g. `when` or `message` */
@@ -33,21 +34,39 @@ export function checkRule(rule: Rule, knownFacts: ReadonlySet<string>): { rule: 
       issues.push({ field: 'when', message: `\`${f}\` may be missing, so the condition must guard it with has(${f})` });
     }
   }
-  for (const p of placeholders(rule.message)) {
+  for (const field of ['message', 'recommendation'] as const) issues.push(...placeholderIssues(rule[field], field, knownFacts));
+  const steps = new Set(recommendationSteps(rule.recommendation).map((s) => String(s.number)));
+  for (const [step, condition] of Object.entries(rule.done_when ?? {})) {
+    if (!steps.has(step)) issues.push({ field: 'done_when', message: `done_when names step ${step}, but the recommendation has no step "${step})"` });
+    try {
+      compileExpression(condition);
+      for (const f of factsRead(condition)) {
+        if (!knownFacts.has(f) && !isComponentField(f)) issues.push({ field: 'done_when', message: `done_when.${step} reads \`${f}\`, which is not a known fact`, hint: nearFact(f, knownFacts) });
+      }
+    } catch (e) {
+      issues.push({ field: 'done_when', message: `done_when.${step} is not valid CEL: ${firstLine(e)}` });
+    }
+  }
+  return { rule: { ...rule, reads }, issues };
+}
+
+function placeholderIssues(text: string, field: string, knownFacts: ReadonlySet<string>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  for (const p of placeholders(text)) {
     if (p.isExpr) {
       try {
         compileExpression(p.expr);
         for (const f of factsRead(p.expr)) {
-          if (!knownFacts.has(f)) issues.push({ field: 'message', message: `placeholder ${p.raw} reads unknown fact \`${f}\`` });
+          if (!knownFacts.has(f)) issues.push({ field, message: `placeholder ${p.raw} reads unknown fact \`${f}\`` });
         }
       } catch (e) {
-        issues.push({ field: 'message', message: `placeholder ${p.raw} is not valid CEL: ${firstLine(e)}` });
+        issues.push({ field, message: `placeholder ${p.raw} is not valid CEL: ${firstLine(e)}` });
       }
     } else if (!knownFacts.has(p.expr)) {
-      issues.push({ field: 'message', message: `placeholder ${p.raw} names no known fact`, hint: nearFact(p.expr, knownFacts) });
+      issues.push({ field, message: `placeholder ${p.raw} names no known fact`, hint: nearFact(p.expr, knownFacts) });
     }
   }
-  return { rule: { ...rule, reads }, issues };
+  return issues;
 }
 
 /** `architecture.components` items are read through comprehensions, not dotted paths. */

@@ -1,5 +1,6 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
+import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 
@@ -30,6 +31,8 @@ export interface Views {
   assessment: Assessment;
   rules: RuleList;
   rule: Rule;
+  /** `check`: the assessment with the gate's verdict */
+  check: CheckReport;
   /** `assess --explain-facts`: every fact of an assessment with its provenance and origin */
   facts: Assessment;
 }
@@ -54,6 +57,14 @@ export const REPORTS: Registry = {
   rule: {
     text: async () => (await import('./rules.js')).formatRuleText,
     json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  check: {
+    text: async () => (await import('./check-text.js')).formatCheckText,
+    json: async () => (await import('./check-json.js')).formatCheckJson,
+    markdown: async () => (await import('./check-markdown.js')).formatCheckMarkdown,
+    sarif: async () => (await import('./sarif.js')).formatSarif,
+    junit: async () => (await import('./junit.js')).formatJunit,
+    github: async () => (await import('./github.js')).formatGithub,
   },
   facts: {
     text: async () => (await import('./facts.js')).formatFactsText,

@@ -36,8 +36,8 @@ describe('assess with repository facts', () => {
     const r = run(serviceRepo().dir, ['assess']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/scale-advise · \(no profile\)/);
-    expect(r.stdout).toMatch(/No profile found: this assessment rests only on the \d+ facts detected in the\s+repository/);
-    expect(r.stdout).toMatch(/could not\s+know anything about project, traffic, performance, observability, cost, security/);
+    expect(r.stdout).toMatch(/No profile found: this assessment rests only on the \d+ facts detected in\s+the\s+repository/);
+    expect(r.stdout).toMatch(/could not\s+know\s+anything\s+about\s+project,\s+traffic,\s+performance,\s+observability,\s+cost,\s+security/);
     expect(r.stdout).toMatch(/scale-advise init/);
     const json = JSON.parse(run(serviceRepo().dir, ['assess', '--format', 'json']).stdout);
     expect(json.repository.profile_found).toBe(false);

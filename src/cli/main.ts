@@ -9,6 +9,7 @@ import { registerAdr } from './adr.js';
 import { registerInit } from './init.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
+import { registerScaffold } from './scaffold.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -44,6 +45,7 @@ export function buildProgram(run: Run): Command {
   registerExplain(program, run);
   registerAdr(program, run);
   registerCheck(program, run);
+  registerScaffold(program, run);
   registerInit(program, run);
   program.addHelpText(
     'after',
@@ -54,7 +56,8 @@ Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
-docs/detection.md (facts from the repository), docs/init.md (writing a profile).`,
+docs/scaffold.md (config templates), docs/detection.md (facts from the
+repository), docs/init.md (writing a profile).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -1,5 +1,6 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
+import type { AdrRecord } from '../decisions/adr/types.js';
 import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
@@ -33,8 +34,21 @@ export interface Views {
   rule: Rule;
   /** `check`: the assessment with the gate's verdict */
   check: CheckReport;
+  /** `adr list`: the records of a directory */
+  adrs: AdrList;
   /** `assess --explain-facts`: every fact of an assessment with its provenance and origin */
   facts: Assessment;
+}
+
+/** The records `adr list` prints, with where they live and the day review dates are judged on. */
+export interface AdrList {
+  dir: string;
+  format: string;
+  records: readonly AdrRecord[];
+  /** YYYY-MM-DD */
+  today: string;
+  /** a record's path as the user should see it */
+  show: (path: string) => string;
 }
 
 type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
@@ -45,6 +59,10 @@ type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Vie
  * terminal colouring library.
  */
 export const REPORTS: Registry = {
+  adrs: {
+    text: async () => (await import('./adr-list.js')).formatAdrListText,
+    json: async () => (await import('./adr-list.js')).formatAdrListJson,
+  },
   assessment: {
     text: async () => (await import('./text.js')).formatText,
     json: async () => (await import('./json.js')).formatJson,

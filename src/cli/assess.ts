@@ -7,6 +7,7 @@ import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit, outputWidth } from './io.js';
+import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { resolve } from 'node:path';
@@ -20,6 +21,7 @@ interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
   verbose?: boolean;
   detect?: boolean;
   explainFacts?: boolean;
+  whatIf?: string;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -40,11 +42,13 @@ export function registerAssess(program: Command, run: Run): void {
     .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
     .option('--no-detect', 'use the profile alone; do not look at the repository (git history, files, dependencies)')
     .option('--explain-facts', 'list every fact with its value, provenance and origin instead of the report')
+    .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
     .action((flags: AssessFlags) =>
       run(async () => {
         const view = flags.explainFacts ? 'facts' : 'assessment';
         checkFormat(view, flags.format);
         const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
+        const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
         const cwd = process.cwd();
         const now = resolveNow(flags.now);
         const profilePath = flags.profile ? resolve(cwd, flags.profile) : discoverProfile(cwd);
@@ -59,7 +63,7 @@ export function registerAssess(program: Command, run: Run): void {
           now,
           ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
         });
-        const a = evaluate(inputs);
+        const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
         const text = await render(view, flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),

@@ -17,6 +17,8 @@ export interface ReportContext {
   rules?: ReadonlyMap<string, RuleCore>;
   /** the fact dictionary (unit, meaning), for formatters that explain facts */
   facts?: ReadonlyMap<string, FactInfo>;
+  /** the day a dated output (the roadmap's chart) starts from */
+  now?: Date;
 }
 
 export type Formatter<T> = (subject: T, ctx: ReportContext) => string;
@@ -32,6 +34,7 @@ export interface Views {
   assessment: Assessment;
   rules: RuleList;
   rule: Rule;
+  roadmap: Assessment;
   /** `check`: the assessment with the gate's verdict */
   check: CheckReport;
   /** `adr list`: the records of a directory */
@@ -75,6 +78,11 @@ export const REPORTS: Registry = {
   rule: {
     text: async () => (await import('./rules.js')).formatRuleText,
     json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  roadmap: {
+    text: async () => (await import('./roadmap-text.js')).formatRoadmapText,
+    markdown: async () => (await import('./roadmap-markdown.js')).formatRoadmapMarkdown,
+    json: async () => (await import('./json.js')).formatJson,
   },
   check: {
     text: async () => (await import('./check-text.js')).formatCheckText,

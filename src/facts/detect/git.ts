@@ -64,6 +64,7 @@ export async function findRepository(dir: string): Promise<GitRepository | strin
   return { toplevel: out[0]!, gitDir: out[1]!, shallow: out[2] === 'true' };
 }
 
+const commitCount = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const perWeek = (n: number, days: number) => Math.round((n / (days / 7)) * 10) / 10;
 
@@ -122,7 +123,7 @@ export async function detectFromHistory(root: string, repo: GitRepository, opts:
     if (authors.size) facts.push(detectedFact('team.engineers', authors.size, `${range}: ${authors.size === 1 ? '1 person' : `${authors.size} people`} committed${bots.size ? ` (${bots.size} bot${bots.size === 1 ? '' : 's'} not counted)` : ''}`));
     else notes.push(`nobody committed in the last ${ACTIVE_WINDOW_DAYS} days, so the team's size was not judged`);
     facts.push(detectedFact('repository.active_contributors_90d', authors.size, range));
-    facts.push(detectedFact('repository.commits_per_week', perWeek(recent, ACTIVE_WINDOW_DAYS), `${range}: ${recent} commits`));
+    facts.push(detectedFact('repository.commits_per_week', perWeek(recent, ACTIVE_WINDOW_DAYS), `${range}: ${commitCount(recent)}`));
     const cadence = await releaseCadence(root, now, mainlineMerges, range);
     if (cadence) facts.push(cadence);
   }
@@ -130,7 +131,7 @@ export async function detectFromHistory(root: string, repo: GitRepository, opts:
     if (!tooShallow) notes.push(`the clone is shallow (history from ${isoDay(oldest)}): the repository's age is unknown`);
   } else {
     const months = Math.max(0, Math.round(((now - oldest) / DAY_MS / 30.44) * 10) / 10);
-    facts.push(detectedFact('repository.age_months', months, `git log ${short}: first commit on ${isoDay(oldest)}, ${commits} commits`));
+    facts.push(detectedFact('repository.age_months', months, `git log ${short}: first commit on ${isoDay(oldest)}, ${commitCount(commits)}`));
   }
   return { facts, notes };
 }

@@ -6,7 +6,6 @@ import { colorLevel, emit, outputWidth } from './io.js';
 import { outputOptions, ruleDirOption, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
-import { DISAGREEMENT_EXPLANATION, DISAGREEMENT_RULE } from '../facts/disagreements.js';
 
 interface ExplainFlags extends Partial<OutputFlags> {
   format: string;
@@ -14,10 +13,6 @@ interface ExplainFlags extends Partial<OutputFlags> {
 }
 
 export async function explainRule(id: string, flags: ExplainFlags): Promise<number> {
-  if (id === DISAGREEMENT_RULE && (flags.format ?? 'text') === 'text') {
-    emit(DISAGREEMENT_EXPLANATION, flags, process.cwd());
-    return EXIT.OK;
-  }
   const catalog = loadCatalog(flags.rules ?? [], process.cwd());
   const rule = findRule(catalog, id);
   const toFile = Boolean(flags.output && flags.output !== '-');

@@ -144,7 +144,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile: join(root, 'dist', 'cli.cjs'),
-  external: ['ink', 'react', '@inquirer/*', 'handlebars'],
+  external: ['ink', 'react', '@inquirer/*', 'handlebars', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     'import.meta.url': '__scaleAdviseModuleUrl',

@@ -12,6 +12,7 @@ import { factTree } from '../facts/index.js';
 import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
 import { formatValue } from './format-value.js';
+import { compileUserExpression, StepBudgetExceeded } from './user-expr.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -41,6 +42,9 @@ function ruleFailure(rule: RuleCore, reason: string): Error {
   if (rule.user) return new UserError([{ file: rule.file ?? rule.id, position: rule.whenPosition ?? null, message: `rule \`${rule.id}\`: ${reason}` }]);
   return new RuleEvaluationError(rule, reason);
 }
+
+/** Users' expressions run bounded (RE2 regexes, a step budget); built-in ones as they are. */
+const compilerFor = (rule: RuleCore) => (rule.user ? compileUserExpression : compileExpression);
 
 /** The stage as facts, so conditions can say `stage.index >= 3`. */
 export function stageFacts(stage: StageResult): Fact[] {
@@ -86,8 +90,9 @@ export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage:
     }
     let result: unknown;
     try {
-      result = compileExpression(rule.when)(ctx);
+      result = compilerFor(rule)(rule.when)(ctx);
     } catch (e) {
+      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `the condition ${e.message}`);
       const message = e instanceof Error ? e.message : String(e);
       const key = /No such key: (\S+)/.exec(message)?.[1];
       if (missing.length || key) {
@@ -107,7 +112,12 @@ export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage:
     }
     evaluated++;
     if (!result) continue;
-    findings.push(toFinding(rule, reads, all, ctx));
+    try {
+      findings.push(toFinding(rule, reads, all, ctx));
+    } catch (e) {
+      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `a placeholder of the message ${e.message}`);
+      throw e;
+    }
   }
   return { findings, notEvaluated, applicable, evaluated };
 }
@@ -137,7 +147,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
     kind: rule.kind,
     severity: rule.severity,
     topics: [...rule.topics],
-    message: interpolate(rule.message, facts, ctx),
+    message: interpolate(rule.message, facts, ctx, compilerFor(rule)),
     evidence,
     recommendation: rule.recommendation.trim(),
     status: 'open',
@@ -146,14 +156,15 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
   };
 }
 
-export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>): string {
+export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>, compile = compileExpression): string {
   let out = message.trim();
   for (const p of placeholders(message)) {
     let value: unknown;
     if (p.isExpr) {
       try {
-        value = compileExpression(p.expr)(ctx);
-      } catch {
+        value = compile(p.expr)(ctx);
+      } catch (e) {
+        if (e instanceof StepBudgetExceeded) throw e;
         value = undefined;
       }
     } else {

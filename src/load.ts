@@ -3,7 +3,7 @@
 // (what-if, roadmap projection, the dashboard) without touching a file again.
 import { dirname, resolve } from 'node:path';
 import type { Fact, FactConflict, StageModel } from './model.js';
-import { loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { discoverProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { loadCatalog, type Catalog } from './engine/catalog.js';
 import { chooseStageModel } from './engine/stage-model.js';
 import type { FactMeta } from './engine/scenario.js';
@@ -39,8 +39,7 @@ export interface Inputs {
 export function load(opts: LoadOptions): Inputs {
   const path = resolveProfilePath(opts.profile, opts.cwd);
   const profile = loadProfile(path, opts.cwd);
-  const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
-  const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
+  const catalog = loadCatalog(catalogDirs(profile, path, opts), opts.cwd);
   const model = chooseStageModel(profile, catalog, opts.stageModel);
   const { facts, conflicts } = mergeFacts(profile, opts.extraFacts);
   const factMeta = new Map<string, FactMeta>();
@@ -58,4 +57,21 @@ export function load(opts: LoadOptions): Inputs {
     decisions: loadDecisions({ profilePath: path, profile: profile.data, cwd: opts.cwd }),
     now: opts.now ?? new Date(),
   };
+}
+
+/** The rule directories of a run: the profile's `rules:` (relative to it), then --rules. */
+function catalogDirs(profile: Profile | null, path: string | null, opts: Pick<LoadOptions, 'cwd' | 'ruleDirs'>): string[] {
+  const fromProfile = profile && path ? (profile.data.rules ?? []).map((d) => resolve(dirname(path), d)) : [];
+  return [...fromProfile, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))];
+}
+
+/**
+ * The catalog as commands that list or explain rules see it: with the rules
+ * of the profile (given, or found as `assess` finds it) and of --rules. No
+ * profile is fine here; a broken one is reported.
+ */
+export function loadCatalogFor(opts: Pick<LoadOptions, 'cwd' | 'profile' | 'ruleDirs'>): Catalog {
+  const path = opts.profile ? resolveProfilePath(opts.profile, opts.cwd) : discoverProfile(opts.cwd);
+  const profile = path ? loadProfile(path, opts.cwd) : null;
+  return loadCatalog(catalogDirs(profile, path, opts), opts.cwd);
 }

@@ -26,6 +26,11 @@ export function ruleDirOption(cmd: Command): Command {
   return cmd.option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect);
 }
 
+/** --profile and --rules, for commands that list or explain rules: the profile's `rules:` count too. */
+export function catalogOptions(cmd: Command): Command {
+  return ruleDirOption(cmd.option('-p, --profile <path>', "profile whose `rules:` directories to include (default: scale-advise.yaml here or in a parent directory, if any)"));
+}
+
 /** Options every profile-reading command shares. */
 export function commonOptions(cmd: Command): Command {
   return ruleDirOption(cmd.option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')).option(

@@ -9,8 +9,12 @@ import { offsetToPosition, positionAt, readYamlFile, type ParsedYaml } from '../
 import type { Position } from '../model.js';
 import { schemaErrorsToProblems } from '../profile/schema-errors.js';
 import { UserError } from '../util/errors.js';
+import { errno } from '../util/fs-errors.js';
 import { checkRule, type RuleIssue } from './rule-compile.js';
 import type { FactTypes } from './rule-types.js';
+
+/** `fires*.yaml` and `silent*.yaml` beside rule files are their test profiles (`rules test`), not rules. */
+export const isFixtureName = (name: string): boolean => /^(fires|silent)([-_.][^/]*)?\.ya?ml$/.test(name);
 
 export interface LoadedRules {
   rules: Rule[];
@@ -26,8 +30,9 @@ export function listRuleFiles(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);
-  } catch {
-    throw new UserError(`rules directory ${dir} cannot be read (does it exist?)`);
+  } catch (e) {
+    const why = errno(e) === 'ENOTDIR' ? 'is a file; a directory of rule files was expected here' : errno(e) === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new UserError(`rules directory ${dir} ${why}`);
   }
   const out: string[] = [];
   for (const name of entries.sort()) {
@@ -35,7 +40,7 @@ export function listRuleFiles(dir: string): string[] {
     const full = join(dir, name);
     const st = statSync(full);
     if (st.isDirectory()) out.push(...listRuleFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
+    else if (/\.ya?ml$/.test(name) && !isFixtureName(name)) out.push(full);
   }
   return out;
 }

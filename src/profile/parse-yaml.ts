@@ -1,11 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { Document, LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Pair } from 'yaml';
+import { Document, LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node, type Pair } from 'yaml';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
-import { fsProblem } from '../util/fs-errors.js';
+import { MAX_FILE_BYTES, readUserFile } from '../util/read-file.js';
 
-/** Large enough for any real profile or rule; small enough to refuse a hostile file fast. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
 /** Profiles and rules have no use for many aliases; a billion-laughs file has thousands. */
 export const MAX_ALIASES = 50;
 
@@ -19,24 +17,7 @@ export interface ParsedYaml {
 
 /** Read a YAML file, treating YAML warnings as errors and capping size and aliases. */
 export function readYamlFile(file: string, displayName = file): ParsedYaml {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (e) {
-    throw fsProblem(e, 'read', displayName);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new UserError([
-      { file: displayName, position: null, message: `file is ${size} bytes; the limit is ${MAX_FILE_BYTES} bytes (1 MiB)` },
-    ]);
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw fsProblem(e, 'read', displayName);
-  }
-  return parseYamlText(text, displayName);
+  return parseYamlText(readUserFile(file, displayName, MAX_FILE_BYTES), displayName);
 }
 
 export function parseYamlText(text: string, file: string): ParsedYaml {
@@ -52,20 +33,62 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
     });
   }
   if (problems.length) throw new UserError(problems);
+  problems.push(...structureProblems(doc, lineCounter, file));
+  if (problems.length) throw new UserError(problems);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
+  } catch {
+    // Few aliases that expand to a great deal: an alias bomb. Say where, in our words.
+    const first = firstAlias(doc);
     throw new UserError([
       {
         file,
-        position: null,
-        message: `too many YAML aliases (more than ${MAX_ALIASES}); expand them or simplify the file`,
-        hint: e instanceof Error ? firstLine(e.message) : undefined,
+        position: first?.range ? offsetToPosition(lineCounter, first.range[0]) : null,
+        message: 'YAML aliases here expand to far more data than they are written as (an alias bomb); expand them or simplify the file',
       },
     ]);
   }
   return { file, text, doc, lineCounter, data };
+}
+
+function firstAlias(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * What YAML allows and a profile or rule has no use for, found before the
+ * document is turned into data: aliases to anchors that do not exist, more
+ * aliases than a hand-written file needs, and keys that are lists or maps.
+ */
+function structureProblems(doc: Document.Parsed, lc: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node | null | undefined) => (node?.range ? offsetToPosition(lc, node.range[0]) : null);
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, node) {
+      aliases++;
+      if (aliases === MAX_ALIASES + 1) {
+        problems.push({ file, position: at(node), message: `more than ${MAX_ALIASES} YAML aliases; a profile or rule needs few: expand them or simplify the file` });
+      }
+      if (!node.resolve(doc)) {
+        problems.push({ file, position: at(node), message: `the alias *${node.source.slice(0, 40)} names no anchor defined before it` });
+      }
+    },
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        problems.push({ file, position: at(pair.key as Node), message: 'a key must be a plain name, not a list or a map' });
+      }
+    },
+  });
+  return problems;
 }
 
 export function offsetToPosition(lc: LineCounter, offset: number): Position {

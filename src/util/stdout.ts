@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { fsProblem } from './fs-errors.js';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
@@ -22,7 +23,7 @@ export function writeStdout(text: string): void {
         continue;
       }
       if (code === 'EPIPE') return;
-      throw e;
+      throw fsProblem(e, 'write', 'standard output');
     }
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from './errors.js';
 import { errno, fsProblem } from './fs-errors.js';
@@ -6,7 +6,8 @@ import { errno, fsProblem } from './fs-errors.js';
 
 /** Write `text` to a new temporary file in `dir`, flushed to disk; returns its path. */
 export function writeTemp(dir: string, text: string): string {
-  const tmp = join(dir, `.tmp.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}`);
+  // Named so that a file left by a killed process says what it is.
+  const tmp = join(dir, `.scale-advise-tmp.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}`);
   const fd = openSync(tmp, 'wx');
   try {
     writeSync(fd, text);
@@ -46,6 +47,14 @@ export function placeNew(tmp: string, path: string, text: string): boolean {
   }
 }
 
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
 function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
@@ -59,7 +68,13 @@ function removeQuietly(path: string): void {
  * `force` is set: nothing the user owns is lost by accident.
  */
 export function writeFileSafely(path: string, text: string, force = false): void {
-  if (existsSync(path) && !force) throw new UserError(`${path} already exists; pass --force to replace it`);
+  const existing = lstatOrNull(path);
+  // A device, a pipe or a directory is never replaced, --force or not; a planted
+  // symbolic link is replaced as a link (rename), never written through.
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+    throw new UserError(`${path} is ${existing.isDirectory() ? 'a directory' : 'not a regular file'}; give the path of a file to write`);
+  }
+  if (existing && !force) throw new UserError(`${path} already exists; pass --force to replace it`);
   let tmp: string | undefined;
   try {
     tmp = writeTemp(dirname(path), text);

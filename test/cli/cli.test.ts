@@ -15,6 +15,7 @@ export function runCli(args: string[], cwd = ROOT, env: Record<string, string> =
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
+    timeout: 60_000, // a regression that blocks (a FIFO, a hostile rule) fails instead of hanging the suite
     // A fixed day: the example's waiver expires 2027-03-31, and no test may change its verdict with the calendar.
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', SCALE_ADVISE_NOW: '2026-11-23', ...env },
   });
@@ -30,6 +31,7 @@ interface Case {
   stdout?: RegExp[];
   stderr?: RegExp[];
   notStdout?: RegExp[];
+  notStderr?: RegExp[];
 }
 
 const noRepo = mkdtempSync(join(tmpdir(), 'sa-norepo-'));
@@ -49,7 +51,13 @@ const cases: Case[] = [
   { name: 'names the expected type and enum values', args: ['assess'], cwd: join(FIX, 'bad-type'), exitCode: 2, stderr: [/scale-advise\.yaml:3:13: `traffic\.peak_rps` must be a number \(requests\/s\)/, /units belong in the field name/, /scale-advise\.yaml:5:12: `database\.standby` must be one of: none, active-passive, active-active/] },
   { name: 'reports every problem of a profile at once', args: ['assess'], cwd: join(FIX, 'multi'), exitCode: 2, stderr: [/3 problems/, /:3:25: `traffic\.monthly_active_users` must be >= 0/, /:4:17: `traffic\.spike_factor` must be >= 1/, /:6:3: unknown field `enginers`.*did you mean `engineers`/] },
   { name: 'refuses an empty profile', args: ['assess'], cwd: join(FIX, 'empty'), exitCode: 2, stderr: [/profile is empty/] },
-  { name: 'refuses an alias bomb', args: ['assess'], cwd: join(FIX, 'aliases'), exitCode: 2, stderr: [/too many YAML aliases/] },
+  { name: 'refuses more aliases than a profile needs, at the first one too many', args: ['assess'], cwd: join(FIX, 'aliases'), exitCode: 2, stderr: [/scale-advise\.yaml:8:10: more than 50 YAML aliases/], notStderr: [/Excessive|resource exhaustion/] },
+  { name: 'refuses an alias bomb written with few aliases, in its own words', args: ['assess'], cwd: join(FIX, 'small-bomb'), exitCode: 2, stderr: [/scale-advise\.yaml:3:10: YAML aliases here expand to far more data .*alias bomb/], notStderr: [/Excessive|resource exhaustion/] },
+  { name: 'names an alias whose anchor does not exist', args: ['assess'], cwd: join(FIX, 'undefined-alias'), exitCode: 2, stderr: [/scale-advise\.yaml:2:10: the alias \*nope names no anchor defined before it/], notStderr: [/too many/] },
+  { name: 'refuses a key that is a list, without a Node warning', args: ['assess'], cwd: join(FIX, 'complex-key'), exitCode: 2, stderr: [/scale-advise\.yaml:2:3: a key must be a plain name, not a list or a map/], notStderr: [/Warning|stringified/] },
+  { name: 'refuses a device given as the profile', args: ['assess', '--profile', '/dev/zero'], exitCode: 2, stderr: [/\/dev\/zero: is a character device; a regular file was expected here/] },
+  { name: 'refuses a directory given as the profile', args: ['assess', '--profile', FIX], exitCode: 2, stderr: [/is a directory; a regular file was expected here/] },
+  { name: 'refuses a file given as a rules directory', args: ['assess', '--profile', EXAMPLE, '--rules', EXAMPLE], exitCode: 2, stderr: [/is a file; a directory of rule files was expected here/] },
   { name: 'treats YAML warnings as errors', args: ['assess'], cwd: join(FIX, 'tagged'), exitCode: 2, stderr: [/scale-advise\.yaml:2:10: invalid YAML: .*tag/i] },
   { name: 'refuses duplicate keys', args: ['assess'], cwd: join(FIX, 'dupkey'), exitCode: 2, stderr: [/scale-advise\.yaml:4:3: invalid YAML: Map keys must be unique/] },
   { name: 'rejects an unknown stage model with a suggestion', args: ['assess'], cwd: join(FIX, 'unknown-model'), exitCode: 2, stderr: [/scale-advise\.yaml:2:14: unknown stage model `seed-02`/, /did you mean `seed-002`/] },
@@ -97,6 +105,7 @@ describe('scale-advise CLI', () => {
       expect(r.code, `stdout: ${r.stdout.slice(0, 400)}\nstderr: ${r.stderr.slice(0, 800)}`).toBe(c.exitCode);
       for (const re of c.stdout ?? []) expect(r.stdout).toMatch(re);
       for (const re of c.notStdout ?? []) expect(r.stdout).not.toMatch(re);
+      for (const re of c.notStderr ?? []) expect(r.stderr).not.toMatch(re);
       for (const re of c.stderr ?? []) expect(r.stderr).toMatch(re);
       expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // never a stack trace
     });
@@ -141,6 +150,15 @@ describe('scale-advise CLI', () => {
     const debug = spawnSync(process.execPath, [join(copy, 'bin', 'scale-advise.cjs'), 'assess', '--debug', '--profile', EXAMPLE], { encoding: 'utf8' });
     expect(debug.status).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('refuses a named pipe given as the profile instead of waiting on it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-fifo-'));
+    const fifo = join(dir, 'scale-advise.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = runCli(['assess', '--profile', fifo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a named pipe; a regular file was expected here/);
   });
 
   it('refuses a profile over the size limit', () => {

@@ -19,7 +19,7 @@ vi.mock('node:fs', async (importOriginal) => {
     const fn = real[name] as (...a: unknown[]) => unknown;
     wrapped[name] = (...args: unknown[]) => {
       if (guard.forbid) throw new Error(`evaluate touched the file system: fs.${name}(${String(args[0])})`);
-      if (name === 'readFileSync') guard.reads.push(String(args[0]));
+      if (name === 'readFileSync' || name === 'openSync') guard.reads.push(String(args[0]));
       return fn(...args);
     };
   }

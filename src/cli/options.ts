@@ -67,3 +67,18 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   }
   return date;
 }
+
+/**
+ * A subcommand's output flags, taking those its parent parsed: commander
+ * gives `rules --format json test` and `rules test --format json` alike to
+ * `rules`, whose own --format shares the name.
+ */
+export function subcommandOutputFlags<T extends OutputFlags>(cmd: Command, flags: T): T {
+  const parent = cmd.parent;
+  if (!parent) return flags;
+  const out = { ...flags } as Record<string, unknown>;
+  for (const key of ['format', 'output', 'force']) {
+    if (cmd.getOptionValueSource(key) !== 'cli' && parent.getOptionValueSource(key) === 'cli') out[key] = parent.getOptionValue(key);
+  }
+  return out as T;
+}

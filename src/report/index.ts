@@ -1,5 +1,6 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
+import type { RuleTestReport } from '../engine/rule-tests.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 
@@ -30,6 +31,8 @@ export interface Views {
   assessment: Assessment;
   rules: RuleList;
   rule: Rule;
+  /** what `rules test` found */
+  'rule-tests': RuleTestReport;
 }
 
 type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
@@ -52,6 +55,10 @@ export const REPORTS: Registry = {
   rule: {
     text: async () => (await import('./rules.js')).formatRuleText,
     json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  'rule-tests': {
+    text: async () => (await import('./rule-tests.js')).formatRuleTestsText,
+    json: async () => (await import('./rule-tests.js')).formatRuleTestsJson,
   },
 };
 

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DIMENSIONS, SCALES_WITH, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
+import { renderCustomRulesDoc } from './custom-rules-doc.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
@@ -195,6 +196,7 @@ export function buildCatalog(root: string): BuildResult {
     docs: {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
+      'docs/custom-rules.md': renderCustomRulesDoc(readFileSync(join(root, 'docs', 'custom-rules.md'), 'utf8'), facts),
     },
     problems: problems.map(formatProblem),
     coverage: coverage.map(formatProblem),

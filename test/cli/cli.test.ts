@@ -6,21 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/assess.js';
+import { runCli } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const FIX = join(ROOT, 'test', 'fixtures', 'cli');
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
-
-export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000, // a regression that blocks (a FIFO, a hostile rule) fails instead of hanging the suite
-    // A fixed day: the example's waiver expires 2027-03-31, and no test may change its verdict with the calendar.
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: 'true', SCALE_ADVISE_NOW: '2026-11-23', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface Case {
   name: string;

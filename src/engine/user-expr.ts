@@ -18,7 +18,7 @@ export const RE2_MATCHES = 'matchesLinearTime';
 /** A condition stopped for exceeding the runtime budget. */
 export class StepBudgetExceeded extends Error {
   constructor() {
-    super(`it took more than ${RUNTIME_STEP_BUDGET.toLocaleString('en-US')} evaluation steps and was stopped`);
+    super(`took more than ${RUNTIME_STEP_BUDGET.toLocaleString('en-US')} evaluation steps and was stopped`);
     this.name = 'StepBudgetExceeded';
   }
 }

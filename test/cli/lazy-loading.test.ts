@@ -20,7 +20,7 @@ function loadedBy(args: string[], cwd = ROOT): string[] {
     .map((l) => l.slice(7));
 }
 
-const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars)(\/.*)?$/;
+const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|re2js)(\/.*)?$/;
 
 describe('start-up stays lean', () => {
   it('assess --format json loads no UI, prompt or template module', () => {

@@ -32,6 +32,8 @@ export interface Inputs {
   conflicts: readonly FactConflict[];
   /** per fact: what it scales with and its unit, from the schema */
   factMeta: ReadonlyMap<string, FactMeta>;
+  /** per fact: its JSON Schema type */
+  factTypes: ReadonlyMap<string, string>;
   decisions: DecisionInputs;
   now: Date;
 }
@@ -54,6 +56,7 @@ export function load(opts: LoadOptions): Inputs {
     facts,
     conflicts,
     factMeta,
+    factTypes: new Map(catalog.facts.map((f) => [f.id, f.type])),
     decisions: loadDecisions({ profilePath: path, profile: profile.data, cwd: opts.cwd }),
     now: opts.now ?? new Date(),
   };

@@ -157,6 +157,8 @@ export interface Finding {
 export interface NotEvaluated {
   rule: string;
   missing: string[];
+  /** facts that are present but not of their documented type (a detected or collected value gone wrong) */
+  invalid?: string[];
 }
 
 export interface StageThresholdMeasure {

@@ -185,6 +185,7 @@ export function buildCatalog(root: string): BuildResult {
     stageModels,
     facts: facts.map((f) => ({
       id: f.id,
+      type: f.type,
       provenance: f.provenance,
       ...(f.scales_with && f.scales_with !== 'none' ? { scales_with: f.scales_with } : {}),
       ...(f.unit === '%' ? { unit: f.unit } : {}),

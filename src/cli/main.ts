@@ -12,10 +12,6 @@ import { writeStdout } from '../util/stdout.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
-/**
- * Run the CLI and resolve to the exit code. Never calls process.exit: the
- * caller sets process.exitCode so piped output is always flushed whole.
- */
 /** The command tree, with every command registered; `run` receives each action's work. */
 export function buildProgram(run: Run): Command {
   const program = new Command()

@@ -24,7 +24,7 @@ export function completeness(facts: ReadonlyMap<string, Fact>, catalog: Catalog,
 export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
   const facts = withDerivedFacts(applyScenario(inputs.facts, scenario, inputs.factMeta));
   const stage = placeStage(inputs.model, facts);
-  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model));
+  const evaluation = evaluateRules(inputs.catalog.rules, facts, stage, stageInputs(inputs.model), inputs.factTypes);
   const findings = applyDecisions(evaluation.findings, inputs.decisions, inputs.now).sort(byUrgency);
   const name = inputs.profile.data.project?.name;
   return {

@@ -22,7 +22,7 @@ export interface CatalogData {
   schema_version: 1;
   rules: RuleCore[];
   stageModels: StageModel[];
-  facts: Pick<FactInfo, 'id' | 'provenance' | 'scales_with' | 'unit'>[];
+  facts: Pick<FactInfo, 'id' | 'type' | 'provenance' | 'scales_with' | 'unit'>[];
 }
 
 /** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */

@@ -64,7 +64,31 @@ export function stageFacts(stage: StageResult): Fact[] {
  * A rule outside the system's stage is silent; a rule whose facts are
  * missing is listed as not evaluated with the facts it lacks, never passed.
  */
-export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage: StageResult, stageInputs: string[]): Evaluation {
+/** Whether a value has the JSON Schema type the fact dictionary gives it. */
+export function hasFactType(value: unknown, type: string | undefined): boolean {
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+export function evaluateRules(
+  rules: readonly RuleCore[],
+  facts: FactSet,
+  stage: StageResult,
+  stageInputs: string[],
+  factTypes: ReadonlyMap<string, string> = new Map(),
+): Evaluation {
   const all = new Map(facts);
   for (const f of stageFacts(stage)) all.set(f.id, f);
   const ctx = factTree(all.values(), FACT_ROOTS);
@@ -94,6 +118,13 @@ export function evaluateRules(rules: readonly RuleCore[], facts: FactSet, stage:
     } catch (e) {
       if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `the condition ${e.message}`);
       const message = e instanceof Error ? e.message : String(e);
+      // A fact of the wrong type (from detection or collection, never from a
+      // validated profile) cannot be compared: the rule is not evaluated, and says why.
+      const invalid = reads.filter((f) => all.has(f) && !hasFactType(all.get(f)!.value, factTypes.get(f)));
+      if (invalid.length) {
+        notEvaluated.push({ rule: rule.id, missing: [], invalid });
+        continue;
+      }
       const key = /No such key: (\S+)/.exec(message)?.[1];
       if (missing.length || key) {
         // A fact the condition needed is absent: say which, never pass silently.

@@ -5,7 +5,7 @@ import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import { positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
+import { parseYamlText, positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
 import { schemaErrorsToProblems } from './schema-errors.js';
 import type { ProfileData } from './types.js';
 
@@ -59,12 +59,20 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {
   const displayPath = displayPathFor(path, cwd);
-  const parsed = readYamlFile(path, displayPath);
+  return profileFromParsed(readYamlFile(path, displayPath), path, displayPath);
+}
+
+/** A profile from text already in memory (`path` is where it would live). */
+export function profileFromText(text: string, path: string, displayPath = path): Profile {
+  return profileFromParsed(parseYamlText(text, displayPath), path, displayPath);
+}
+
+function profileFromParsed(parsed: ParsedYaml, path: string, displayPath: string): Profile {
   const data = parsed.data;
   if (data === null || data === undefined) {
     throw new UserError([{ file: displayPath, position: { line: 1, column: 1 }, message: 'the profile is empty; it needs at least `version: 1`' }]);
   }
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
     throw new UserError([{ file: displayPath, position: positionAt(parsed, []), message: 'the profile must be a mapping of sections (version, traffic, database, ...)' }]);
   }
   if (!validateProfile(data)) {

@@ -82,9 +82,24 @@ function structureProblems(doc: Document.Parsed, lc: LineCounter, file: string):
         problems.push({ file, position: at(node), message: `the alias *${node.source.slice(0, 40)} names no anchor defined before it` });
       }
     },
-    Pair(_, pair) {
+    Scalar(_, node) {
+      const v = node.value;
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+        problems.push({ file, position: at(node), message: `a value must be text, a number, true/false or null${node.tag ? `, not ${node.tag.replace('tag:yaml.org,2002:', '!!')}` : ''}` });
+      }
+    },
+    Map(_, node) {
+      if (node.tag && node.tag !== 'tag:yaml.org,2002:map') problems.push({ file, position: at(node), message: `a mapping may not carry the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}` });
+    },
+    Seq(_, node) {
+      if (node.tag && node.tag !== 'tag:yaml.org,2002:seq') problems.push({ file, position: at(node), message: `a list may not carry the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')}` });
+    },
+    Pair(_, pair, path) {
       if (pair.key !== null && !isScalar(pair.key)) {
         problems.push({ file, position: at(pair.key as Node), message: 'a key must be a plain name, not a list or a map' });
+      } else if (pair.key === null || pair.key.value === null || pair.key.value === '') {
+        const parent = path[path.length - 1] as Node | undefined;
+        problems.push({ file, position: at(isScalar(pair.key) ? pair.key : (pair.value as Node | null)) ?? at(parent) ?? { line: 1, column: 1 }, message: 'a key is empty; every key needs a name' });
       }
     },
   });

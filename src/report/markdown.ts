@@ -39,7 +39,10 @@ export function formatMarkdown(a: Assessment): string {
   }
   if (a.notEvaluated.length) {
     out.push('## Not evaluated', '', '| Rule | Missing facts |', '| --- | --- |');
-    for (const n of a.notEvaluated) out.push(`| \`${n.rule}\` | ${n.missing.map((m) => `\`${m}\``).join(', ')} |`);
+    for (const n of a.notEvaluated) {
+      const invalid = (n.invalid ?? []).map((m) => `\`${m}\` (wrong type)`);
+      out.push(`| \`${n.rule}\` | ${[...n.missing.map((m) => `\`${m}\``), ...invalid].join(', ')} |`);
+    }
     out.push('');
   }
   const c = a.completeness;

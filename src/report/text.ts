@@ -114,7 +114,10 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   if (a.notEvaluated.length) {
     out.push(c.bold.underline(`Not evaluated (${a.notEvaluated.length}): these rules need facts the profile does not give`), '');
     if (opts.verbose) {
-      for (const n of a.notEvaluated) out.push(`  ${n.rule.padEnd(34)} ${c.dim('needs')} ${n.missing.join(', ')}`);
+      for (const n of a.notEvaluated) {
+        const parts = [n.missing.length ? `${c.dim('needs')} ${n.missing.join(', ')}` : '', n.invalid?.length ? `${c.dim('cannot use (wrong type)')} ${n.invalid.join(', ')}` : ''];
+        out.push(`  ${n.rule.padEnd(34)} ${parts.filter(Boolean).join('; ')}`);
+      }
     } else {
       const byFact = missingFactsByReach(a);
       for (const [fact, rules] of byFact.slice(0, 8)) {

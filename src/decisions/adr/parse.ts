@@ -1,5 +1,6 @@
 // Reads one ADR file, Nygard (as adr-tools writes it, or by hand) or MADR
 // (4, and the `* Status:` lines of MADR 2/3 and log4brains), into an AdrRecord.
+import { RULE_ID_PATTERN } from '../../generated/vocabulary.js';
 import { basename } from 'node:path';
 import { headings, proseLines, splitFrontMatter } from './markdown.js';
 import { statusOf } from './status.js';
@@ -13,7 +14,8 @@ export function recordNumber(file: string): number | null {
   return m ? Number.parseInt(m[1]!, 10) : null;
 }
 
-const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+/** Rule ids as the rule schema defines them: one pattern for the catalog, waivers and records. */
+const RULE_ID = new RegExp(RULE_ID_PATTERN);
 /** `Type [label](0002-file.md)` on a line of its own, optionally as a list item. */
 const LINK_LINE = /^\s*(?:[*+-]\s+)?(.+?)\s+\[([^\]]*)\]\(([^)\s]+)\)\s*\.?\s*$/;
 const ADDRESSES_LINE = /^\s*(?:[*+-]\s+)?[*_]*addresses[*_]*\s*:[*_]*\s*(.*)$/i;

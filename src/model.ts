@@ -73,6 +73,10 @@ export function isOpen(f: { status: FindingStatus }): boolean {
 export interface RuleSource {
   seed: string;
   point: string;
+  /** from rules/_sources.yaml, filled in when the catalog is built */
+  title?: string;
+  publisher?: string;
+  date?: string;
 }
 
 export interface AdrOption {
@@ -106,6 +110,13 @@ export interface Rule {
   sources: RuleSource[];
   templates?: string[];
   adr?: RuleAdrHints;
+  /**
+   * rules whose findings must be dealt with first: while one of them fires,
+   * this rule is held back and the blocking finding names it under `unlocks`
+   */
+  requires?: string[];
+  /** per numbered step of the recommendation, a condition under which the profile shows it done */
+  done_when?: Record<string, string>;
   /** a minimal profile (YAML text) on which the rule fires; shown by `explain` */
   example?: string;
   /** profiles on which the rule must fire or stay silent (`scale-advise rules test`) */
@@ -152,6 +163,36 @@ export interface Finding {
   status: FindingStatus;
   addressed_by: string | null;
   sources: RuleSource[];
+  /** rules held back until this finding is dealt with (their `requires` names this rule) */
+  unlocks?: string[];
+}
+
+/** A rule whose condition holds but which waits for the findings it requires. */
+export interface HeldRule {
+  rule: string;
+  title: string;
+  waiting_for: string[];
+}
+
+/** Findings that share one cause, shown as one problem with one plan (rules/_groups.yaml). */
+export interface GroupDef {
+  id: string;
+  title: string;
+  /** the cheapest decisive step, which comes before any member's advice */
+  lead: string;
+  /** member rules, in the order the plan takes them */
+  rules: string[];
+}
+
+export interface FindingGroup {
+  id: string;
+  title: string;
+  lead: string;
+  /** the most severe member's severity and kind */
+  severity: Severity;
+  kind: RuleKind;
+  /** member findings' rule ids, in plan order */
+  findings: string[];
 }
 
 export interface NotEvaluated {
@@ -230,6 +271,10 @@ export interface Assessment {
   conflicts: FactConflict[];
   /** every fact the rules saw, derived ones included */
   facts: FactSet;
+  /** findings sharing a cause; every member is still in `findings` */
+  groups?: FindingGroup[];
+  /** rules that would fire but wait for a required finding */
+  held?: HeldRule[];
 }
 
 export interface FactConflict {

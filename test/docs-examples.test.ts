@@ -28,8 +28,11 @@ interface Block {
 
 function codeBlocks(markdown: string): Block[] {
   const out: Block[] = [];
-  for (const m of markdown.matchAll(/^```([a-z]*)[^\n]*\n([\s\S]*?)^```/gm)) {
-    out.push({ lang: m[1]!, text: m[2]!, line: markdown.slice(0, m.index).split('\n').length });
+  // fenced blocks, also those indented under a list item (dedented here)
+  for (const m of markdown.matchAll(/^( *)```([a-z]*)[^\n]*\n([\s\S]*?)^\1```/gm)) {
+    const indent = m[1]!.length;
+    const text = m[3]!.split('\n').map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
+    out.push({ lang: m[2]!, text, line: markdown.slice(0, m.index).split('\n').length });
   }
   return out;
 }

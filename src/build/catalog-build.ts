@@ -4,14 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { DIMENSIONS, SCALES_WITH, type ScalesWith, type StageModel } from '../model.js';
+import { DIMENSIONS, SCALES_WITH, type GroupDef, type Rule, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { renderCustomRulesDoc } from './custom-rules-doc.js';
 import { FACT_SECTIONS } from '../profile/types.js';
-import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo } from '../engine/catalog-types.js';
+import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type SourceInfo } from '../engine/catalog-types.js';
+import { groupProblems } from '../engine/groups.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { formatProblem, type Problem } from '../util/errors.js';
-import { renderFactsDoc, renderRulesDoc, type Heuristic } from './docs.js';
+import { renderFactsDoc, renderRulesDoc, renderSourcesDoc, type Heuristic } from './docs.js';
 
 type Json = Record<string, unknown>;
 
@@ -34,7 +35,11 @@ const HEURISTICS_SCHEMA = {
 /** Every leaf of the profile schema's fact sections becomes a known fact. */
 export function declaredFactDictionary(schema: Json): FactInfo[] {
   const out: FactInfo[] = [];
-  const walk = (node: Json, id: string) => {
+  const defs = (schema.$defs ?? {}) as Record<string, Json>;
+  const walk = (at: Json, id: string) => {
+    // A $ref leaf takes its type and values from the definition, its words from the use.
+    const ref = typeof at.$ref === 'string' ? defs[at.$ref.split('/').pop()!] : undefined;
+    const node: Json = ref ? { ...ref, ...at } : at;
     const props = node.properties as Record<string, Json> | undefined;
     if (node.type === 'object' && props) {
       for (const [k, v] of Object.entries(props)) walk(v, `${id}.${k}`);
@@ -114,12 +119,16 @@ export function buildCatalog(root: string): BuildResult {
   const files = listRuleFiles(join(root, 'rules'));
   const { rules, problems: ruleProblems } = loadRuleFiles(files, known, root);
   problems.push(...ruleProblems);
+  const sources = loadDataFile<SourceInfo[]>(root, '_sources.yaml', 'sources', problems);
   const seeds = new Set(readdirSafe(join(root, '..', 'shared', 'seeds')));
+  checkSources(rules, sources, seeds, problems);
+  const groups = loadDataFile<GroupDef[]>(root, '_groups.yaml', 'groups', problems);
+  const ruleIds = new Set(rules.map((r) => r.id));
+  for (const message of groupProblems(groups, ruleIds)) problems.push({ file: 'rules/_groups.yaml', position: null, message });
   for (const r of rules) {
-    for (const s of r.sources) {
-      if (!/^https?:/.test(s.seed) && seeds.size && !seeds.has(s.seed)) {
-        problems.push({ file: r.file ?? r.id, position: null, message: `source seed ${s.seed} does not exist` });
-      }
+    for (const id of r.requires ?? []) {
+      if (!ruleIds.has(id)) problems.push({ file: r.file ?? r.id, position: null, message: `requires unknown rule ${id}` });
+      if (id === r.id) problems.push({ file: r.file ?? r.id, position: null, message: 'a rule cannot require itself' });
     }
   }
   const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
@@ -150,7 +159,7 @@ export function buildCatalog(root: string): BuildResult {
   const validateHeuristics = new Ajv2020({ allErrors: true }).compile(HEURISTICS_SCHEMA);
   if (!validateHeuristics(heuristics)) {
     for (const e of validateHeuristics.errors ?? []) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
-    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [] }, details: { rules: {}, facts }, docs: {}, problems: problems.map(formatProblem), coverage: [] };
+    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, docs: {}, problems: problems.map(formatProblem), coverage: [] };
   }
   for (const h of heuristics) {
     for (const seed of h.seeds) if (seeds.size && !seeds.has(seed)) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" cites seed ${seed}, which does not exist` });
@@ -190,6 +199,7 @@ export function buildCatalog(root: string): BuildResult {
       ...(f.scales_with && f.scales_with !== 'none' ? { scales_with: f.scales_with } : {}),
       ...(f.unit === '%' ? { unit: f.unit } : {}),
     })),
+    groups,
   };
   return {
     catalog,
@@ -198,10 +208,47 @@ export function buildCatalog(root: string): BuildResult {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
       'docs/custom-rules.md': renderCustomRulesDoc(readFileSync(join(root, 'docs', 'custom-rules.md'), 'utf8'), facts),
+      'docs/sources.md': renderSourcesDoc(sources, rules),
     },
     problems: problems.map(formatProblem),
     coverage: coverage.map(formatProblem),
   };
+}
+
+/** A data file of rules/ (`_sources.yaml`, `_groups.yaml`), checked against its schema in schema/. */
+function loadDataFile<T>(root: string, name: string, schemaName: string, problems: Problem[]): T {
+  const file = `rules/${name}`;
+  const data = parseYaml(readFileSync(join(root, file), 'utf8')) as unknown;
+  const schema = JSON.parse(readFileSync(join(root, 'schema', `${schemaName}.schema.json`), 'utf8')) as Json;
+  const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) problems.push({ file, position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
+    return [] as T;
+  }
+  return data as T;
+}
+
+/**
+ * Every seed a rule cites must be in the registry (and on disk, where the
+ * seeds are present); the registry's title, publisher and date are copied
+ * into the rule so reports cite them without reading the registry.
+ */
+function checkSources(rules: Rule[], sources: SourceInfo[], seedFiles: Set<string>, problems: Problem[]): void {
+  const registry = new Map(sources.map((s) => [s.seed, s]));
+  for (const s of sources) {
+    if (seedFiles.size && !seedFiles.has(s.seed)) problems.push({ file: 'rules/_sources.yaml', position: null, message: `source ${s.seed} is not a seed file` });
+  }
+  for (const r of rules) {
+    r.sources = r.sources.map((s) => {
+      if (/^https?:/.test(s.seed)) return s;
+      const entry = registry.get(s.seed);
+      if (!entry) {
+        problems.push({ file: r.file ?? r.id, position: null, message: `source ${s.seed} is not in rules/_sources.yaml` });
+        return s;
+      }
+      return { ...s, title: entry.title, ...(entry.publisher ? { publisher: entry.publisher } : {}), ...(entry.date ? { date: entry.date } : {}) };
+    });
+  }
 }
 
 function readdirSafe(dir: string): string[] {

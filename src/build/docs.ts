@@ -1,5 +1,6 @@
 import type { Rule } from '../model.js';
-import type { FactInfo } from '../engine/catalog-types.js';
+import type { FactInfo, SourceInfo } from '../engine/catalog-types.js';
+import { citeSource } from '../util/cite.js';
 
 export interface Heuristic {
   heuristic: string;
@@ -22,7 +23,7 @@ export function renderRulesDoc(rules: Rule[], heuristics: Heuristic[]): string {
     '| --- | --- | --- |',
   );
   for (const h of heuristics) {
-    lines.push(`| ${cell(h.heuristic)} | ${h.seeds.map((s) => s.slice(0, 3)).join(', ')} | ${h.rules.map((r) => `[\`${r}\`](#${r})`).join(', ')} |`);
+    lines.push(`| ${cell(h.heuristic)} | ${h.seeds.map((s) => `[${s.slice(0, 3)}](sources.md#${s.slice(0, 3)})`).join(', ')} | ${h.rules.map((r) => `[\`${r}\`](#${r})`).join(', ')} |`);
   }
   lines.push('', '## Rules', '', '| Rule | Kind | Severity | Stages | Topics | Title |', '| --- | --- | --- | --- | --- | --- |');
   for (const r of rules) {
@@ -31,7 +32,7 @@ export function renderRulesDoc(rules: Rule[], heuristics: Heuristic[]): string {
   lines.push('', '## Conditions', '');
   for (const r of rules) {
     lines.push(`### ${r.id}`, '', `${cell(r.title)} (${r.kind}, ${r.severity}; ${r.file ?? ''})`, '', '```cel', r.when.trim(), '```', '');
-    lines.push(...r.sources.map((s) => `- ${s.seed}: ${s.point}`), '');
+    lines.push(...r.sources.map((s) => `- ${cell(citeSource(s))}: ${s.point}`), '');
   }
   return lines.join('\n');
 }
@@ -53,6 +54,27 @@ export function renderFactsDoc(facts: FactInfo[]): string {
     for (const f of facts.filter((x) => x.provenance === prov)) {
       const type = f.enum ? f.enum.join(' \\| ') : f.type;
       lines.push(`| \`${f.id}\` | ${type} | ${f.unit ?? ''} |${scales ? ` ${f.scales_with ?? ''} |` : ''} ${cell(f.description)} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderSourcesDoc(sources: SourceInfo[], rules: Rule[]): string {
+  const lines: string[] = [GENERATED, '', '# Sources', ''];
+  lines.push(
+    'The articles the rule catalog draws on (registry: `rules/_sources.yaml`), and the points each rule takes from each. Rules state the points in their own words; figures and facts carry over, sentences do not.',
+    '',
+  );
+  for (const s of sources) {
+    const num = s.seed.slice(0, 3);
+    lines.push(`## <a id="${num}"></a>${num}. ${s.title}`, '');
+    const meta = [s.publisher && `Published by ${s.publisher}`, s.date && `dated ${s.date}`].filter(Boolean).join(', ');
+    lines.push(`${meta ? `${meta}. ` : ''}${s.title_note ? `Note: ${s.title_note}. ` : ''}Seed file \`${s.seed}\`.`, '');
+    for (const r of rules) {
+      const points = r.sources.filter((x) => x.seed === s.seed);
+      if (!points.length) continue;
+      lines.push(`- [\`${r.id}\`](rules.md#${r.id}): ${points.map((p) => cell(p.point)).join(' ')}`);
     }
     lines.push('');
   }

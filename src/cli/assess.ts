@@ -6,7 +6,7 @@ import { SEVERITIES, type Severity } from '../model.js';
 import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
@@ -32,7 +32,7 @@ export function registerAssess(program: Command, run: Run): void {
   )
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
-    .option('-v, --verbose', 'show the sources under each finding')
+    .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
     .action((flags: AssessFlags) =>
       run(async () => {
         checkFormat('assessment', flags.format);
@@ -44,6 +44,7 @@ export function registerAssess(program: Command, run: Run): void {
         const text = await render('assessment', flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),
           verbose: flags.verbose ?? false,
+          width: outputWidth(toFile),
           rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
         });
         emit(text, flags, cwd);

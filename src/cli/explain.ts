@@ -3,7 +3,7 @@ import { factDictionary } from '../engine/catalog.js';
 import { loadCatalogFor } from '../load.js';
 import { findRule } from '../engine/rule-query.js';
 import { formatNames, render } from '../report/index.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { catalogOptions, outputOptions, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
@@ -19,7 +19,7 @@ export async function explainRule(id: string, flags: ExplainFlags): Promise<numb
   const rule = findRule(catalog, id);
   const toFile = Boolean(flags.output && flags.output !== '-');
   const facts = new Map(factDictionary().map((f) => [f.id, f]));
-  const text = await render('rule', flags.format, rule, { colorLevel: colorLevel(toFile), facts });
+  const text = await render('rule', flags.format, rule, { colorLevel: colorLevel(toFile), width: outputWidth(toFile), facts });
   emit(text, flags, process.cwd());
   return EXIT.OK;
 }

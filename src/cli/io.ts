@@ -21,6 +21,17 @@ export function colorLevel(toFile: boolean, noColorFlag = false): 0 | 1 | 2 | 3 
   return process.env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
+/**
+ * The width text output wraps to: COLUMNS when set (as shells and CI set it),
+ * else the terminal's width, else 80 (piped or redirected output).
+ */
+export function outputWidth(toFile = false): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
+  if (!toFile && isatty(1)) return process.stdout.columns || 80;
+  return 80;
+}
+
 /** Write a report to --output (atomically, never over an existing file without --force) or stdout. */
 export function emit(text: string, opts: OutputOptions, cwd: string): void {
   if (opts.output && opts.output !== '-') writeFileSafely(resolve(cwd, opts.output), text, opts.force);

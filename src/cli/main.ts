@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isUserError } from '../util/errors.js';
 import { RuleEvaluationError } from '../engine/evaluate.js';
 import { TOOL_VERSION } from '../version.js';
@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
+import { outputWidth } from './io.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -24,6 +25,17 @@ export function buildProgram(run: Run): Command {
     .configureOutput({
       writeOut: (str) => writeStdout(str),
       outputError: (str, write) => write(`scale-advise: ${str.replace(/^error: /, '')}`),
+      // Help wraps like every other text output: COLUMNS, the terminal, or 80.
+      getOutHelpWidth: () => outputWidth(),
+      getErrHelpWidth: () => outputWidth(),
+    })
+    // A long subcommand term (`adr link` takes four arguments) would squeeze every description
+    // into a narrow column: list it by name, its own --help shows the arguments.
+    .configureHelp({
+      subcommandTerm(cmd) {
+        const full = Help.prototype.subcommandTerm.call(this, cmd);
+        return full.length > 30 ? `${cmd.name()}${cmd.options.length ? ' [options]' : ''} ...` : full;
+      },
     });
   registerAssess(program, run);
   registerRules(program, run, explainRule);
@@ -32,9 +44,11 @@ export function buildProgram(run: Run): Command {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above --fail-on,
-2 bad input (profile, rule, flag), 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/stages.md (stage models),\ndocs/adr.md (decision records), docs/custom-rules.md (your own rules).`,
+Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above
+--fail-on, 2 bad input (profile, rule, flag), 3 internal error.
+Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
+(the articles), docs/stages.md (stage models), docs/adr.md (decision records),
+docs/custom-rules.md (your own rules).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -5,7 +5,7 @@ import { KINDS, STAGE_IDS, TOPICS } from '../model.js';
 import { formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
-import { colorLevel, emit } from './io.js';
+import { colorLevel, emit, outputWidth } from './io.js';
 import { catalogOptions, outputOptions, type OutputFlags } from './options.js';
 import { registerRulesNew } from './rules-new.js';
 import { registerRulesTest } from './rules-test.js';
@@ -41,7 +41,7 @@ export function registerRules(program: Command, run: Run, explain: (id: string, 
         checkChoice(flags.stage, STAGE_IDS, '--stage');
         const catalog = loadCatalogFor({ cwd: process.cwd(), profile: flags.profile, ruleDirs: flags.rules });
         const toFile = Boolean(flags.output && flags.output !== '-');
-        const text = await render('rules', flags.format, { rules: filterRules(catalog.rules, flags), total: catalog.rules.length }, { colorLevel: colorLevel(toFile) });
+        const text = await render('rules', flags.format, { rules: filterRules(catalog.rules, flags), total: catalog.rules.length }, { colorLevel: colorLevel(toFile), width: outputWidth(toFile) });
         emit(text, flags, process.cwd());
         return EXIT.OK;
       }),

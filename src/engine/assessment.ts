@@ -8,6 +8,7 @@ import { withDerivedFacts } from '../facts/index.js';
 import { applyDecisions } from '../decisions/apply.js';
 import { summarizeRoadmap } from '../roadmap/summary.js';
 import { evaluateRules } from './evaluate.js';
+import { groupFindings } from './groups.js';
 import { byUrgency } from './order.js';
 import { AS_IS, applyScenario, type Scenario } from './scenario.js';
 import { placeStage, stageInputs } from './stage.js';
@@ -38,5 +39,7 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     completeness: completeness(facts, inputs.catalog, evaluation.applicable, evaluation.evaluated),
     conflicts: [...inputs.conflicts],
     facts,
+    groups: groupFindings(findings, inputs.catalog.groups),
+    held: evaluation.held,
   };
 }

@@ -1,4 +1,4 @@
-import type { Rule, RuleCore, RuleDetailKey, ScalesWith, StageModel } from '../model.js';
+import type { GroupDef, Rule, RuleCore, RuleDetailKey, ScalesWith, StageModel } from '../model.js';
 import type { ScaleAdviseRule } from '../generated/rule-types.js';
 
 /** A fact the catalog knows of: what rules may read. */
@@ -23,6 +23,17 @@ export interface CatalogData {
   rules: RuleCore[];
   stageModels: StageModel[];
   facts: Pick<FactInfo, 'id' | 'type' | 'provenance' | 'scales_with' | 'unit'>[];
+  /** rules/_groups.yaml: findings that share a cause */
+  groups: GroupDef[];
+}
+
+/** One entry of rules/_sources.yaml. */
+export interface SourceInfo {
+  seed: string;
+  title: string;
+  title_note?: string;
+  publisher?: string;
+  date?: string;
 }
 
 /** dist/catalog-details.json: what explaining a rule or writing an ADR needs besides. */

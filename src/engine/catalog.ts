@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Rule, RuleCore, StageModel } from '../model.js';
+import type { GroupDef, Rule, RuleCore, StageModel } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
 import type { CatalogData, CatalogDetails, FactInfo } from './catalog-types.js';
@@ -10,6 +10,7 @@ export interface Catalog {
   rules: RuleCore[];
   stageModels: Map<string, StageModel>;
   facts: CatalogData['facts'];
+  groups: GroupDef[];
 }
 
 let builtIn: CatalogData | undefined;
@@ -61,5 +62,5 @@ export function loadCatalog(userRuleDirs: string[] = [], cwd = process.cwd()): C
     if (loaded.problems.length) throw new UserError(loaded.problems);
     rules.push(...loaded.rules.map((r) => ({ ...r, user: true as const })));
   }
-  return { rules, stageModels: new Map(data.stageModels.map((m) => [m.id, m])), facts: data.facts };
+  return { rules, stageModels: new Map(data.stageModels.map((m) => [m.id, m])), facts: data.facts, groups: data.groups ?? [] };
 }

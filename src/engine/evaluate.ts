@@ -1,9 +1,11 @@
 import {
   STAGE_IDS,
+  STAGE_NAMES,
   type Evidence,
   type Fact,
   type FactSet,
   type Finding,
+  type HeldRule,
   type NotEvaluated,
   type RuleCore,
   type StageResult,
@@ -11,12 +13,15 @@ import {
 import { factTree } from '../facts/index.js';
 import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
-import { formatValue } from './format-value.js';
+import { formatMonths, formatValue } from './format-value.js';
+import { tailorRecommendation } from './tailor.js';
 import { compileUserExpression, StepBudgetExceeded } from './user-expr.js';
 
 export interface Evaluation {
   findings: Finding[];
   notEvaluated: NotEvaluated[];
+  /** rules whose condition holds but that wait for a finding they require */
+  held: HeldRule[];
   /** rules whose stages include the system's stage (or all rules, when the stage is unknown) */
   applicable: number;
   /** rules evaluated to true or false */
@@ -59,11 +64,6 @@ export function stageFacts(stage: StageResult): Fact[] {
   return out;
 }
 
-/**
- * Run every rule against the facts. Pure: facts and rules in, findings out.
- * A rule outside the system's stage is silent; a rule whose facts are
- * missing is listed as not evaluated with the facts it lacks, never passed.
- */
 /** Whether a value has the JSON Schema type the fact dictionary gives it. */
 export function hasFactType(value: unknown, type: string | undefined): boolean {
   switch (type) {
@@ -82,6 +82,11 @@ export function hasFactType(value: unknown, type: string | undefined): boolean {
   }
 }
 
+/**
+ * Run every rule against the facts. Pure: facts and rules in, findings out.
+ * A rule outside the system's stage is silent; a rule whose facts are
+ * missing is listed as not evaluated with the facts it lacks, never passed.
+ */
 export function evaluateRules(
   rules: readonly RuleCore[],
   facts: FactSet,
@@ -141,7 +146,10 @@ export function evaluateRules(
     if (typeof result !== 'boolean') {
       throw ruleFailure(rule, `the condition must yield true or false, got ${typeof result}`);
     }
-    evaluated++;
+    // A condition decided without reading a single known fact (a rule that is
+    // silent because the profile mentions none of its subject) is not counted
+    // as evaluated, so completeness does not overstate what was checked.
+    if (result || reads.some((f) => all.has(f))) evaluated++;
     if (!result) continue;
     try {
       findings.push(toFinding(rule, reads, all, ctx));
@@ -150,7 +158,32 @@ export function evaluateRules(
       throw e;
     }
   }
-  return { findings, notEvaluated, applicable, evaluated };
+  return { ...holdBack(findings, rules), notEvaluated, applicable, evaluated };
+}
+
+/**
+ * Foundations before what they enable: a finding whose rule `requires` a rule
+ * that fired too is held back, and the blocking finding names it under
+ * `unlocks`. A finding is never held by one that is itself held.
+ */
+export function holdBack(fired: Finding[], rules: readonly RuleCore[]): { findings: Finding[]; held: HeldRule[] } {
+  const byId = new Map(fired.map((f) => [f.rule, f]));
+  const requires = new Map(rules.map((r) => [r.id, r.requires ?? []]));
+  const held: HeldRule[] = [];
+  const heldIds = new Set<string>();
+  for (const f of fired) {
+    const waiting = (requires.get(f.rule) ?? []).filter((id) => byId.has(id) && !(requires.get(id) ?? []).includes(f.rule));
+    if (!waiting.length) continue;
+    held.push({ rule: f.rule, title: f.title, waiting_for: waiting });
+    heldIds.add(f.rule);
+  }
+  const findings = fired
+    .filter((f) => !heldIds.has(f.rule))
+    .map((f) => {
+      const unlocks = held.filter((h) => h.waiting_for.includes(f.rule)).map((h) => h.rule);
+      return unlocks.length ? { ...f, unlocks } : f;
+    });
+  return { findings, held };
 }
 
 /** Facts the message quotes beyond those the condition reads (guarded placeholders). */
@@ -180,10 +213,10 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
     topics: [...rule.topics],
     message: interpolate(rule.message, facts, ctx, compilerFor(rule)),
     evidence,
-    recommendation: rule.recommendation.trim(),
+    recommendation: tailorRecommendation(interpolate(rule.recommendation, facts, ctx, compilerFor(rule)), rule.done_when, ctx, compilerFor(rule)),
     status: 'open',
     addressed_by: null,
-    sources: rule.sources.map((s) => ({ seed: s.seed, point: s.point })),
+    sources: rule.sources.map((s) => ({ ...s })),
   };
 }
 
@@ -200,6 +233,20 @@ export function interpolate(message: string, facts: FactSet, ctx: Record<string,
       }
     } else {
       value = facts.get(p.expr)?.value;
+      // The stage reads as its name ("Growth"), not its id.
+      if (p.expr === 'stage.id' && typeof value === 'string' && value in STAGE_NAMES) {
+        out = out.replace(p.raw, STAGE_NAMES[value as keyof typeof STAGE_NAMES]);
+        continue;
+      }
+      if (value === undefined && p.fallback !== undefined) {
+        out = out.replace(p.raw, p.fallback);
+        continue;
+      }
+      // Spans of months read as durations ("about 3 weeks"), never as "0.2".
+      if (typeof value === 'number' && p.expr.endsWith('_months')) {
+        out = out.replace(p.raw, formatMonths(value));
+        continue;
+      }
     }
     out = out.replace(p.raw, formatValue(value));
   }

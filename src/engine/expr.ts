@@ -79,6 +79,20 @@ export function factsRead(source: string): string[] {
 /** Placeholders in a message: `{database.cpu_p95_pct}` or `{= cel expression}`. */
 export const PLACEHOLDER = /\{(=?)\s*([^{}]+?)\s*\}/g;
 
-export function placeholders(message: string): { raw: string; expr: string; isExpr: boolean }[] {
-  return [...message.matchAll(PLACEHOLDER)].map((m) => ({ raw: m[0], expr: m[2]!, isExpr: m[1] === '=' }));
+export interface Placeholder {
+  raw: string;
+  /** the fact id, or the CEL expression of `{= ...}` */
+  expr: string;
+  isExpr: boolean;
+  /** `{fact|text}`: what to write when the fact is missing */
+  fallback?: string;
+}
+
+export function placeholders(message: string): Placeholder[] {
+  return [...message.matchAll(PLACEHOLDER)].map((m) => {
+    const isExpr = m[1] === '=';
+    const bar = isExpr ? -1 : m[2]!.indexOf('|');
+    if (bar < 0) return { raw: m[0], expr: m[2]!, isExpr };
+    return { raw: m[0], expr: m[2]!.slice(0, bar).trim(), isExpr, fallback: m[2]!.slice(bar + 1).trim() };
+  });
 }

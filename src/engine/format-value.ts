@@ -21,3 +21,22 @@ function groupThousands(n: number): string {
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
+
+/**
+ * A span of months as a reader says it: "less than a week", "about 3 weeks",
+ * "1 month", "4.5 months", "about 2 years". Used for facts counted in months.
+ */
+export function formatMonths(months: number): string {
+  if (months <= 0) return 'no time at all';
+  if (months < 0.25) return 'less than a week';
+  if (months < 1) {
+    const weeks = Math.round(months * 4.35);
+    return weeks === 1 ? 'about a week' : `about ${weeks} weeks`;
+  }
+  if (months < 24) {
+    const m = Math.round(months * 2) / 2;
+    return m === 1 ? '1 month' : `${m} months`;
+  }
+  if (months >= 120) return 'more than ten years';
+  return `about ${Math.round(months / 12)} years`;
+}

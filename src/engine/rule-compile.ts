@@ -3,6 +3,7 @@ import { closest } from '../util/suggest.js';
 import { FACT_ROOTS, factReferences, placeholders } from './expr.js';
 import { estimateCost, STATIC_COST_BUDGET, ASSUMED_FACT_LIST_SIZE } from './rule-cost.js';
 import { typeCheck, type FactTypes } from './rule-types.js';
+import { recommendationSteps } from './tailor.js';
 import { compileRegex, compileUserExpression, userFacing, walkAst } from './user-expr.js';
 
 export interface RuleIssue {
@@ -10,6 +11,8 @@ export interface RuleIssue {
   field: string;
   message: string;
   hint?: string;
+  /** the field's path in the file when it is nested (`done_when`, `2`) */
+  path?: string[];
   /** where in the field's text the problem is, and the text found there */
   at?: { offset: number; token: string };
 }
@@ -36,27 +39,43 @@ export function checkRule(rule: Rule, knownFacts: ReadonlySet<string>, factTypes
       }
     }
   }
-  for (const p of placeholders(rule.message)) {
-    const offset = rule.message.indexOf(p.raw) + p.raw.indexOf(p.expr);
-    if (p.isExpr) {
-      issues.push(...checkExpression(p.expr, 'message', offset, `placeholder ${p.raw}`, knownFacts, factTypes).issues);
-    } else if (!knownFacts.has(p.expr)) {
-      issues.push({ field: 'message', message: `placeholder ${p.raw} names no known fact`, hint: nearFact(p.expr, knownFacts), at: { offset, token: p.expr } });
-    }
+  for (const field of ['message', 'recommendation'] as const) issues.push(...placeholderIssues(rule[field], field, knownFacts, factTypes));
+  const steps = new Set(recommendationSteps(rule.recommendation).map((s) => String(s.number)));
+  for (const [step, condition] of Object.entries(rule.done_when ?? {})) {
+    const path = ['done_when', step];
+    if (!steps.has(step)) issues.push({ field: 'done_when', path, message: `done_when names step ${step}, but the recommendation has no step "${step})"` });
+    const checked = checkExpression(condition, 'done_when', 0, `done_when.${step}`, knownFacts, factTypes, path);
+    issues.push(...checked.issues);
+    if (checked.type && checked.type !== 'bool' && checked.type !== 'dyn') issues.push({ field: 'done_when', path, message: `done_when.${step} must yield true or false, but yields ${checked.type}` });
   }
   return { rule: { ...rule, reads }, issues };
 }
 
+/** Placeholders of a text field: `{fact}` names a known fact; `{= expr}` passes every check a condition does. */
+function placeholderIssues(text: string, field: string, knownFacts: ReadonlySet<string>, factTypes?: FactTypes): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  for (const p of placeholders(text)) {
+    const offset = text.indexOf(p.raw) + p.raw.indexOf(p.expr);
+    if (p.isExpr) {
+      issues.push(...checkExpression(p.expr, field, offset, `placeholder ${p.raw}`, knownFacts, factTypes).issues);
+    } else if (!knownFacts.has(p.expr)) {
+      issues.push({ field, message: `placeholder ${p.raw} names no known fact`, hint: nearFact(p.expr, knownFacts), at: { offset, token: p.expr } });
+    }
+  }
+  return issues;
+}
+
 /** Parse, fact, regex, cost and type checks of one expression; `offset` places it in its field. */
-function checkExpression(source: string, field: string, offset: number, what: string, known: ReadonlySet<string>, factTypes?: FactTypes) {
+function checkExpression(source: string, field: string, offset: number, what: string, known: ReadonlySet<string>, factTypes?: FactTypes, path?: string[]) {
   const issues: RuleIssue[] = [];
   const at = (start: number, length = 1) => ({ offset: offset + start, token: source.slice(start, start + Math.max(1, length)) });
+  const push = (issue: RuleIssue) => void issues.push(path ? { ...issue, path } : issue);
   let ast: unknown;
   try {
     ast = compileUserExpression(source).ast;
   } catch (e) {
     const { summary, start } = celError(e);
-    issues.push({ field, message: `${what} is not valid CEL: ${summary}`, at: at(start) });
+    push({ field, message: `${what} is not valid CEL: ${summary}`, at: at(start) });
     return { issues, reads: [] as string[], type: undefined };
   }
   // Names that are neither fact roots nor loop variables are misspelt roots: check them as facts too.
@@ -72,7 +91,7 @@ function checkExpression(source: string, field: string, offset: number, what: st
   for (const r of refs) {
     if (known.has(r.path) || r.path.startsWith('architecture.components.')) continue;
     unknown = true;
-    issues.push({ field, message: `${what} reads \`${r.path}\`, which is not a known fact`, hint: nearFact(r.path, known), at: at(r.start, r.path.length) });
+    push({ field, message: `${what} reads \`${r.path}\`, which is not a known fact`, hint: nearFact(r.path, known), at: at(r.start, r.path.length) });
   }
   walkAst(ast, (n) => {
     if (n.op !== 'rcall') return;
@@ -81,12 +100,12 @@ function checkExpression(source: string, field: string, offset: number, what: st
     try {
       compileRegex(args[0].args);
     } catch (e) {
-      issues.push({ field, message: `${what} has a regular expression that is not valid RE2: ${firstLine(e)}`, at: at(args[0].start) });
+      push({ field, message: `${what} has a regular expression that is not valid RE2: ${firstLine(e)}`, at: at(args[0].start) });
     }
   });
   const cost = estimateCost(ast);
   if (cost > STATIC_COST_BUDGET) {
-    issues.push({
+    push({
       field,
       message: `${what} is estimated at ${Math.round(cost).toLocaleString('en-US')} evaluation steps, over the budget of ${STATIC_COST_BUDGET.toLocaleString('en-US')}`,
       hint: `nested loops multiply; lists from the profile count as ${ASSUMED_FACT_LIST_SIZE} items`,
@@ -96,7 +115,7 @@ function checkExpression(source: string, field: string, offset: number, what: st
   let type: string | undefined;
   if (factTypes && !unknown) {
     const checked = typeCheck(source, factTypes);
-    if (checked.error) issues.push({ field, message: `${what} has a type mistake: ${checked.error.summary}`, hint: checked.error.hint, at: at(checked.error.start, checked.error.length) });
+    if (checked.error) push({ field, message: `${what} has a type mistake: ${checked.error.summary}`, hint: checked.error.hint, at: at(checked.error.start, checked.error.length) });
     type = checked.type;
   }
   return { issues, reads, type };

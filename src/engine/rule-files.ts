@@ -97,9 +97,10 @@ export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, 
  * field's source (its same occurrence); failing that, the field's start.
  */
 function issuePosition(parsed: ParsedYaml, issue: RuleIssue): Position | null {
-  const fieldStart = positionAt(parsed, [issue.field]);
+  const path = issue.path ?? [issue.field];
+  const fieldStart = positionAt(parsed, path);
   if (!issue.at) return fieldStart;
-  const node = parsed.doc.get(issue.field, true) as { range?: [number, number, number]; value?: unknown } | undefined;
+  const node = parsed.doc.getIn(path, true) as { range?: [number, number, number]; value?: unknown } | undefined;
   const value = node?.value;
   if (!node?.range || typeof value !== 'string') return fieldStart;
   const { offset, token } = issue.at;

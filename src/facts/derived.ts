@@ -17,6 +17,12 @@ export interface DerivedFactDef {
 /** Months are capped: beyond ten years a forecast says nothing useful. */
 export const HEADROOM_CAP_MONTHS = 120;
 
+/**
+ * The most storage one managed relational instance offers today (64 TiB on
+ * Amazon RDS for PostgreSQL and MySQL): the ceiling a single primary grows into.
+ */
+export const SINGLE_INSTANCE_STORAGE_GB = 65536;
+
 /** Months until `current`% reaches 100% when load grows `growth`% a month. */
 export function monthsToFull(currentPct: number, growthPctPerMonth: number): number {
   if (currentPct >= 100) return 0;
@@ -140,6 +146,18 @@ export const DERIVED_FACTS: DerivedFactDef[] = [
     description: 'Database size a year from now at the stated linear growth per month.',
     from: ['database.size_gb', 'database.growth_gb_per_month'],
     compute: (v) => Math.round(v['database.size_gb']! + 12 * v['database.growth_gb_per_month']!),
+  },
+  {
+    id: 'derived.db_storage_runway_months',
+    unit: 'months',
+    description: `Months until the database outgrows the largest single managed instance (${SINGLE_INSTANCE_STORAGE_GB.toLocaleString('en')} GB, 64 TiB) at the stated growth per month (capped at ${HEADROOM_CAP_MONTHS}; 0 means it is there already).`,
+    from: ['database.size_gb', 'database.growth_gb_per_month'],
+    compute: (v) => {
+      const left = SINGLE_INSTANCE_STORAGE_GB - v['database.size_gb']!;
+      if (left <= 0) return 0;
+      const growth = v['database.growth_gb_per_month']!;
+      return growth <= 0 ? HEADROOM_CAP_MONTHS : round(Math.min(left / growth, HEADROOM_CAP_MONTHS), 1);
+    },
   },
   {
     id: 'derived.monthly_infra_usd_in_12_months',

@@ -7,6 +7,7 @@ export function jsonReportObject(a: Assessment) {
     schema_version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     profile: a.profilePath,
+    project: a.project ?? null,
     stage: {
       id: a.stage.id,
       index: a.stage.index,
@@ -27,7 +28,10 @@ export function jsonReportObject(a: Assessment) {
       status: f.status,
       addressed_by: f.addressed_by,
       sources: f.sources,
+      ...(f.unlocks?.length ? { unlocks: f.unlocks } : {}),
     })),
+    groups: (a.groups ?? []).map((g) => ({ id: g.id, title: g.title, lead: g.lead, severity: g.severity, kind: g.kind, findings: g.findings })),
+    held: a.held ?? [],
     not_evaluated: a.notEvaluated,
     roadmap: {
       phases: a.roadmap.phases.map((p) => ({

@@ -1,16 +1,16 @@
 import type { Assessment } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
+import { citeSource } from '../util/cite.js';
+import { reportSubject, stageSentence } from './words.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown report for pull requests, wikis and ADR context. */
 export function formatMarkdown(a: Assessment): string {
   const s = a.stage;
-  const out: string[] = [`# Scaling assessment: ${a.profilePath}`, ''];
+  const out: string[] = [`# Scaling assessment: ${reportSubject(a)}`, ''];
   out.push(
-    s.id
-      ? `**Stage:** ${s.name} (model \`${s.model}\`)${s.decided_by ? `, decided by \`${s.decided_by.fact}\` = ${formatValue(s.decided_by.value)}` : ''}`
-      : `**Stage:** unknown (the profile gives none of the facts the \`${s.model}\` model needs)`,
+    stageSentence(s).replace(/^Stage:/, '**Stage:**'),
     '',
     '| Dimension | Stage |',
     '| --- | --- |',
@@ -29,12 +29,21 @@ export function formatMarkdown(a: Assessment): string {
     out.push('## Findings', '', '| Severity | Kind | Rule | Status | Finding |', '| --- | --- | --- | --- | --- |');
     for (const f of a.findings) out.push(`| ${f.severity} | ${f.kind} | \`${f.rule}\` | ${f.status} | ${esc(f.message)} |`);
     out.push('');
+    if (a.groups?.length) {
+      out.push('## Problems with one plan each', '');
+      for (const g of a.groups) out.push(`- **${g.title}** (${g.severity}): ${g.lead} Then: ${g.findings.map((id) => `\`${id}\``).join(', ')}.`);
+      out.push('');
+    }
+    if (a.held?.length) {
+      out.push('## Held back', '', ...a.held.map((h) => `- \`${h.rule}\` (${h.title}) waits for ${h.waiting_for.map((id) => `\`${id}\``).join(', ')}.`), '');
+    }
     for (const f of a.findings) {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
+      if (f.unlocks?.length) out.push(`**Unlocks:** ${f.unlocks.map((id) => `\`${id}\``).join(', ')}`, '');
       if (f.evidence.length) {
         out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
       }
-      out.push('**Sources:**', ...f.sources.map((src) => `- ${src.seed}: ${src.point}`), '');
+      out.push('**Sources:**', ...f.sources.map((src) => `- ${citeSource(src)}: ${src.point}`), '');
     }
   }
   if (a.notEvaluated.length) {

@@ -57,7 +57,8 @@ describe('scale-advise adr', () => {
     expect(text).toMatch(/Decision drivers:\n\n\* primary CPU at peak/);
     expect(text).toMatch(/\* Read replicas with read\/write splitting\n  \* Pro: offloads most reads/);
     expect(text).toMatch(/  \* Con: replication lag/);
-    expect(text).toMatch(/Sources \(`db-read-replicas`\):\n\n\* 002\\_90439ef31545b52b\.txt: /);
+    expect(text).toMatch(/Sources \(`db-read-replicas`\):\n\n\* _Scaling Software Architecture: From Startup to Enterprise_: /);
+    expect(text).toMatch(/\* _Building Scalable Architectures: From MVP to Enterprise_ \(Holgrex Platform Engineering, 2025-01-22\): /);
     expect(text).toMatch(/## Consequences\n\n\* Queries must be classified/);
     const list = JSON.parse(sa(['adr', 'list', '-f', 'json'], cwd).stdout);
     expect(list.records[1]).toMatchObject({ status: 'proposed', addresses: ['db-read-replicas'] });

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './assess.js';
 
-const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
+export const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 
-/** Run the built CLI as users and CI do; a fixed day, so no verdict changes with the calendar. */
+/** Run the built CLI as a user would, without colour, and collect what it printed. */
 export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,

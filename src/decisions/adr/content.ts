@@ -32,7 +32,7 @@ export interface RecordData {
   drivers: string[];
   options: { name: string; pros: string[]; cons: string[] }[];
   consequences: string[];
-  sources: { seed: string; point: string }[];
+  sources: { seed: string; title: string; meta: string; point: string }[];
   /** prose for a record not written from a rule (the first record, say); templates fall back to prompts */
   text: { context?: string; decision?: string; reason?: string; consequences?: string };
 }
@@ -129,6 +129,6 @@ export function recordData(input: RecordInput, from?: FromRule): RecordData {
     drivers: hints?.drivers ?? [],
     options: (hints?.options ?? []).map((o) => ({ name: o.name, pros: o.pros ?? [], cons: o.cons ?? [] })),
     consequences: hints?.consequences ?? [],
-    sources: rule.sources,
+    sources: rule.sources.map((s) => ({ seed: s.seed, title: s.title ?? s.seed, meta: [s.publisher, s.date].filter(Boolean).join(', '), point: s.point })),
   };
 }

@@ -50,7 +50,7 @@ export function loadCatalog(userRuleDirs: string[] = [], cwd = process.cwd()): C
   const rules = [...data.rules];
   if (userRuleDirs.length) {
     const known = new Set(data.facts.map((f) => f.id));
-    const types = new Map(factDictionary().map((f) => [f.id, f.type]));
+    const types = new Map(data.facts.map((f) => [f.id, f.type]));
     const files = userRuleDirs.flatMap((d) => listRuleFiles(resolve(cwd, d)));
     const loaded = loadRuleFiles(files, known, cwd, types);
     const builtinIds = new Set(rules.map((r) => r.id));

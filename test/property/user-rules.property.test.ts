@@ -12,8 +12,8 @@ import { evaluate } from '../../src/engine/assessment.js';
 import { builtInCatalog, loadCatalog } from '../../src/engine/catalog.js';
 import { UserError } from '../../src/util/errors.js';
 import { ROOT } from '../helpers/assess.js';
+import { checkProperty } from './run.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);
 const inputs = load({ cwd: ROOT, profile: join(ROOT, 'examples', 'scale-advise.yaml'), now: new Date('2026-11-23T12:00:00Z') });
 const FACTS = builtInCatalog().facts.map((f) => f.id);
 const dir = mkdtempSync(join(tmpdir(), 'sa-prop-'));
@@ -85,12 +85,7 @@ function tryRule(when: string, msg: string): 'refused' | 'evaluated' | 'stopped'
 describe('user rules, generated', () => {
   it('every condition is refused at a position or evaluates', () => {
     const seen = new Set<string>();
-    fc.assert(
-      fc.property(condition, (when) => {
-        seen.add(tryRule(when, 'Observed: a generated condition fired.'));
-      }),
-      { numRuns: RUNS },
-    );
+    checkProperty('user rules: conditions', condition, (when) => void seen.add(tryRule(when, 'Observed: a generated condition fired.')), 1500);
     // the generator reaches both outcomes, or it tests little
     expect(seen).toContain('refused');
     expect(seen).toContain('evaluated');
@@ -98,12 +93,7 @@ describe('user rules, generated', () => {
 
   it('every message placeholder is refused at a position or renders', () => {
     const seen = new Set<string>();
-    fc.assert(
-      fc.property(message, (msg) => {
-        seen.add(tryRule('traffic.peak_rps >= 0', msg));
-      }),
-      { numRuns: RUNS },
-    );
+    checkProperty('user rules: message placeholders', message, (msg) => void seen.add(tryRule('traffic.peak_rps >= 0', msg)), 1500);
     expect(seen).toContain('refused');
     expect(seen).toContain('evaluated');
   });

@@ -1,6 +1,6 @@
 // Build-time only: compiles rules/ into dist/catalog.json and writes the
 // generated docs. Bundled and run by scripts/build.mjs; never shipped in the CLI.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -207,8 +207,11 @@ export function buildCatalog(root: string): BuildResult {
     docs: {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
-      'docs/custom-rules.md': renderCustomRulesDoc(readFileSync(join(root, 'docs', 'custom-rules.md'), 'utf8'), facts),
       'docs/sources.md': renderSourcesDoc(sources, rules),
+      // hand-written around a generated fact table: only where the doc exists
+      ...(existsSync(join(root, 'docs', 'custom-rules.md'))
+        ? { 'docs/custom-rules.md': renderCustomRulesDoc(readFileSync(join(root, 'docs', 'custom-rules.md'), 'utf8'), facts) }
+        : {}),
     },
     problems: problems.map(formatProblem),
     coverage: coverage.map(formatProblem),

@@ -129,6 +129,10 @@ export function compileUserExpression(source: string): Compiled {
     let result: unknown;
     try {
       result = parsed(ctx);
+    } catch (e) {
+      // cel-js may wrap what a step threw; past the budget, the budget is the reason
+      if (budget.steps > RUNTIME_STEP_BUDGET) throw new StepBudgetExceeded();
+      throw e;
     } finally {
       budget.limit = Infinity;
     }

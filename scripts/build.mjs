@@ -102,6 +102,7 @@ if (result.problems.length || (strict && result.coverage.length)) {
 }
 writeFileSync(join(root, 'dist', 'catalog.json'), JSON.stringify(result.catalog));
 writeFileSync(join(root, 'dist', 'catalog-details.json'), JSON.stringify(result.details));
+writeFileSync(join(root, 'dist', 'templates.json'), JSON.stringify(result.templates));
 // Generated docs go to dist/ on every build; `npm run docs` (--docs) copies
 // them over the committed ones. A committed doc that differs is stale: the
 // tests fail on it (test/docs-generated.test.ts) rather than the build
@@ -144,7 +145,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile: join(root, 'dist', 'cli.cjs'),
-  external: ['ink', 'react', '@inquirer/*', 'handlebars', 're2js'],
+  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'fast-xml-parser', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     'import.meta.url': '__scaleAdviseModuleUrl',

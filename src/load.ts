@@ -20,6 +20,14 @@ export interface LoadOptions {
   extraFacts?: readonly Fact[];
   /** the time dates are judged against (waivers, review-by); default: the real clock */
   now?: Date;
+  /** a waiver file besides the profile's `waivers:` (`check --waivers FILE`) */
+  waiversFile?: string;
+  /** the baseline to apply (`check --baseline`); a missing file is an empty baseline */
+  baselineFile?: string;
+  /** ignore every waiver and baseline entry (`check --no-waivers`) */
+  audit?: boolean;
+  /** the longest a waiver may run from today, in days (default 180) */
+  maxWaiverDays?: number;
 }
 
 export interface Inputs {
@@ -48,6 +56,17 @@ export function load(opts: LoadOptions): Inputs {
   for (const f of catalog.facts) {
     if (f.scales_with || f.unit) factMeta.set(f.id, { ...(f.scales_with ? { scales_with: f.scales_with } : {}), ...(f.unit ? { unit: f.unit } : {}) });
   }
+  const now = opts.now ?? new Date();
+  const decisions = loadDecisions({
+    profile,
+    cwd: opts.cwd,
+    ruleIds: catalog.rules.map((r) => r.id),
+    now,
+    ...(opts.waiversFile ? { waiversFile: opts.waiversFile } : {}),
+    ...(opts.baselineFile ? { baselineFile: resolve(opts.cwd, opts.baselineFile) } : {}),
+    ...(opts.audit ? { audit: true } : {}),
+    ...(opts.maxWaiverDays !== undefined ? { maxWaiverDays: opts.maxWaiverDays } : {}),
+  });
   return {
     cwd: opts.cwd,
     profile,
@@ -57,8 +76,8 @@ export function load(opts: LoadOptions): Inputs {
     conflicts,
     factMeta,
     factTypes: new Map(catalog.facts.map((f) => [f.id, f.type])),
-    decisions: loadDecisions({ profilePath: path, profile: profile.data, cwd: opts.cwd }),
-    now: opts.now ?? new Date(),
+    decisions,
+    now,
   };
 }
 

@@ -159,6 +159,8 @@ export interface Finding {
   topics: string[];
   message: string;
   evidence: Evidence[];
+  /** for a rule over `architecture.components`: the components that make it fire on their own */
+  components?: string[];
   recommendation: string;
   status: FindingStatus;
   addressed_by: string | null;

@@ -13,6 +13,9 @@ import { groupProblems } from '../engine/groups.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, renderSourcesDoc, type Heuristic } from './docs.js';
+import { buildTemplates } from './templates-build.js';
+import { renderScaffoldDoc } from './scaffold-docs.js';
+import type { TemplateManifest } from '../scaffold/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -95,6 +98,8 @@ function loadStageModels(dir: string, problems: Problem[]): StageModel[] {
 export interface BuildResult {
   catalog: CatalogData;
   details: CatalogDetails;
+  /** dist/templates.json: the scaffold templates' manifests with the rules that name them */
+  templates: TemplateManifest[];
   docs: Record<string, string>;
   problems: string[];
   /** heuristics without rules and rules without heuristics */
@@ -159,7 +164,7 @@ export function buildCatalog(root: string): BuildResult {
   const validateHeuristics = new Ajv2020({ allErrors: true }).compile(HEURISTICS_SCHEMA);
   if (!validateHeuristics(heuristics)) {
     for (const e of validateHeuristics.errors ?? []) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
-    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, docs: {}, problems: problems.map(formatProblem), coverage: [] };
+    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, templates: [], docs: {}, problems: problems.map(formatProblem), coverage: [] };
   }
   for (const h of heuristics) {
     for (const seed of h.seeds) if (seeds.size && !seeds.has(seed)) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" cites seed ${seed}, which does not exist` });
@@ -177,6 +182,8 @@ export function buildCatalog(root: string): BuildResult {
     if (!covered.has(r.id)) coverage.push({ file: r.file ?? r.id, position: null, message: `rule ${r.id} is not mapped to any seed heuristic in rules/heuristics.yaml` });
   }
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const templates = buildTemplates(root, rules, known);
+  problems.push(...templates.problems);
   const details: CatalogDetails = { rules: {}, facts };
   const core = rules.map((r) => {
     const c: Record<string, unknown> = { ...r };
@@ -204,7 +211,9 @@ export function buildCatalog(root: string): BuildResult {
   return {
     catalog,
     details,
+    templates: templates.manifests,
     docs: {
+      'docs/scaffold.md': renderScaffoldDoc(templates.manifests),
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
       'docs/sources.md': renderSourcesDoc(sources, rules),

@@ -7,6 +7,8 @@ import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr.js';
 import { outputWidth } from './io.js';
+import { registerCheck } from './check.js';
+import { registerScaffold } from './scaffold.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -41,14 +43,18 @@ export function buildProgram(run: Run): Command {
   registerRules(program, run, explainRule);
   registerExplain(program, run);
   registerAdr(program, run);
+  registerCheck(program, run);
+  registerScaffold(program, run);
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ran (nothing at or above --fail-on), 1 findings at or above
---fail-on, 2 bad input (profile, rule, flag), 3 internal error.
+Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
+1 open findings at or above it, 2 bad input (profile, rule, flag),
+3 internal error.
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
-docs/custom-rules.md (your own rules).`,
+docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
+docs/scaffold.md (config templates).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -3,5 +3,5 @@ import { decideStatus, type DecisionInputs } from './status.js';
 
 /** Mark each finding with the status its decisions give it. Pure: no files, no clock. */
 export function applyDecisions(findings: readonly Finding[], decisions: DecisionInputs, now: Date): Finding[] {
-  return findings.map((f) => ({ ...f, ...decideStatus(f.rule, decisions, now) }));
+  return findings.map((f) => ({ ...f, ...decideStatus(f, decisions, now) }));
 }

@@ -16,6 +16,7 @@ import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.j
 import { formatMonths, formatValue } from './format-value.js';
 import { tailorRecommendation } from './tailor.js';
 import { compileUserExpression, StepBudgetExceeded } from './user-expr.js';
+import { readsComponents, triggeringComponents } from './components.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -154,7 +155,7 @@ export function evaluateRules(
     try {
       findings.push(toFinding(rule, reads, all, ctx));
     } catch (e) {
-      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `a placeholder of the message ${e.message}`);
+      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `an expression of the finding (a placeholder, a done_when step, the per-component check) ${e.message}`);
       throw e;
     }
   }
@@ -205,6 +206,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }
+  const components = readsComponents(reads) ? triggeringComponents(rule.when, ctx, compilerFor(rule)) : undefined;
   return {
     rule: rule.id,
     title: rule.title,
@@ -213,6 +215,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
     topics: [...rule.topics],
     message: interpolate(rule.message, facts, ctx, compilerFor(rule)),
     evidence,
+    ...(components ? { components } : {}),
     recommendation: tailorRecommendation(interpolate(rule.recommendation, facts, ctx, compilerFor(rule)), rule.done_when, ctx, compilerFor(rule)),
     status: 'open',
     addressed_by: null,

@@ -1,6 +1,7 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
 import type { RuleTestReport } from '../engine/rule-tests.js';
+import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 
@@ -33,6 +34,8 @@ export interface Views {
   rule: Rule;
   /** what `rules test` found */
   'rule-tests': RuleTestReport;
+  /** `check`: the assessment with the gate's verdict */
+  check: CheckReport;
 }
 
 type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
@@ -59,6 +62,14 @@ export const REPORTS: Registry = {
   'rule-tests': {
     text: async () => (await import('./rule-tests.js')).formatRuleTestsText,
     json: async () => (await import('./rule-tests.js')).formatRuleTestsJson,
+  },
+  check: {
+    text: async () => (await import('./check-text.js')).formatCheckText,
+    json: async () => (await import('./check-json.js')).formatCheckJson,
+    markdown: async () => (await import('./check-markdown.js')).formatCheckMarkdown,
+    sarif: async () => (await import('./sarif.js')).formatSarif,
+    junit: async () => (await import('./junit.js')).formatJunit,
+    github: async () => (await import('./github.js')).formatGithub,
   },
 };
 

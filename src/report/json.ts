@@ -24,6 +24,7 @@ export function jsonReportObject(a: Assessment) {
       topics: f.topics,
       message: f.message,
       evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column })),
+      ...(f.components ? { components: f.components } : {}),
       recommendation: f.recommendation,
       status: f.status,
       addressed_by: f.addressed_by,

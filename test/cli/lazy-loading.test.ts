@@ -35,4 +35,12 @@ describe('start-up stays lean', () => {
     const loaded = loadedBy(['adr', 'new', '--dir', 'doc/adr', 'Use a queue for exports'], dir);
     expect(loaded).toContain('handlebars');
   });
+
+  it('check loads the XML library only for JUnit output', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    const sarif = loadedBy(['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical']);
+    expect(sarif.filter((m) => HEAVY.test(m) || m.startsWith('fast-xml-parser'))).toEqual([]);
+    const junit = loadedBy(['check', '--profile', example, '--now', '2026-12-04', '--format', 'junit', '--fail-on', 'critical']);
+    expect(junit).toContain('fast-xml-parser');
+  });
 });

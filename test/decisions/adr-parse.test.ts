@@ -202,3 +202,13 @@ describe('addressedRules', () => {
     expect(m.has('db-read-replicas')).toBe(false);
   });
 });
+
+describe('review-by dates', () => {
+  it('reads review-by from MADR front matter and a Review-by line in Nygard', () => {
+    const madr = parseRecord('---\nstatus: accepted\nreview-by: 2027-03-01\n---\n# Use a queue\n\n## Context and Problem Statement\n\nx\n', '/d/0003-use-a-queue.md');
+    expect(madr.reviewBy).toBe('2027-03-01');
+    const nygard = parseRecord('# 2. Use Redis\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nReview-by: 2026-07-01\n\n## Context\n\nx\n', '/d/0002-use-redis.md');
+    expect(nygard.reviewBy).toBe('2026-07-01');
+    expect(parseRecord('# 1. Record\n\n## Status\n\nAccepted\n', '/d/0001-record.md').reviewBy).toBeUndefined();
+  });
+});

@@ -27,6 +27,7 @@ describe('sources registry', () => {
     const root = mkdtempSync(join(tmpdir(), 'sa-src-'));
     cpSync(join(ROOT, 'rules'), join(root, 'rules'), { recursive: true });
     cpSync(join(ROOT, 'schema'), join(root, 'schema'), { recursive: true });
+    cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
     const file = join(root, 'rules', 'caching', 'cache-missing.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/seed: 002_90439ef31545b52b\.txt/, 'seed: 009_0123456789abcdef.txt'));
     expect(buildCatalog(root).problems).toEqual([expect.stringMatching(/cache-missing\.yaml: source 009_0123456789abcdef\.txt is not in rules\/_sources\.yaml/)]);

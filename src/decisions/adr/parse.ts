@@ -61,6 +61,19 @@ function text(value: unknown): string | null {
   return String(value).trim();
 }
 
+const REVIEW_BY_LINE = /^\s*(?:[*+-]\s+)?[*_]*review-by[*_]*\s*:[*_]*\s*(\d{4}-\d{2}-\d{2})\b/i;
+
+/** `review-by:` in MADR front matter, or a `Review-by: YYYY-MM-DD` line in the prose (Nygard). */
+function reviewByOf(fm: Record<string, unknown> | undefined, prose: { line: string }[]): string | undefined {
+  const fromFrontMatter = fm ? text(fm['review-by']) : null;
+  if (fromFrontMatter && /^\d{4}-\d{2}-\d{2}$/.test(fromFrontMatter)) return fromFrontMatter;
+  for (const { line } of prose) {
+    const m = REVIEW_BY_LINE.exec(line);
+    if (m) return m[1]!;
+  }
+  return undefined;
+}
+
 export function parseRecord(source: string, path: string): AdrRecord {
   const file = basename(path);
   const fm = splitFrontMatter(source);
@@ -121,12 +134,15 @@ export function parseRecord(source: string, path: string): AdrRecord {
   const dateLine = prose.find(({ line }) => /^date:\s*/i.test(line.trim()));
   const date = (fm && text(fm.data.date)) || (dateLine ? dateLine.line.trim().replace(/^date:\s*/i, '') : null) || meta.get('date') || null;
 
+  const reviewBy = reviewByOf(fm?.data, prose);
+
   return {
     number,
     title: title.trim(),
     status,
     statusText,
     date,
+    ...(reviewBy ? { reviewBy } : {}),
     format,
     addresses: [...addresses],
     links,

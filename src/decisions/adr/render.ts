@@ -5,6 +5,7 @@
 // record never load it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importHandlebars } from '../../util/handlebars.js';
 import { UserError } from '../../util/errors.js';
 import { packagePath } from '../../util/paths.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
@@ -42,18 +43,6 @@ export function chooseTemplate(dir: string, format: AdrFormat): TemplateChoice {
 }
 
 type Renderer = (data: RecordData) => string;
-
-type HandlebarsModule = typeof import('handlebars');
-
-/**
- * The bundled CLI runs as a script in which a bare import() has no loader;
- * its bin supplies one. Under tests (TypeScript sources) import() works.
- */
-async function importHandlebars(): Promise<HandlebarsModule> {
-  const hook = (globalThis as { __scaleAdviseImport?: (s: string) => Promise<unknown> }).__scaleAdviseImport;
-  const mod = (hook ? await hook('handlebars') : await import('handlebars')) as { default?: HandlebarsModule } & HandlebarsModule;
-  return mod.default ?? mod;
-}
 
 async function compileHandlebars(path: string, source: string): Promise<Renderer> {
   const Handlebars = await importHandlebars();

@@ -27,6 +27,8 @@ export interface AdrRecord {
   /** the status as written, first line of it */
   statusText: string;
   date: string | null;
+  /** the day by which the decision should be looked at again (YYYY-MM-DD), when it says */
+  reviewBy?: string;
   format: AdrFormat;
   /** rule ids the record says it addresses */
   addresses: string[];

@@ -111,3 +111,19 @@ describe('custom rules from the profile are visible everywhere', () => {
     expect(r.stdout).toMatch(/doc\/adr\/0001-/);
   });
 });
+
+describe('a user condition past the runtime budget', () => {
+  it('stops assess with exit 2 at the rule\'s line', () => {
+    const dir = tempRepo();
+    mkdirSync(join(dir, 'rules'));
+    const rule = readFileSync(join(FIX, 'passing', 'peak-rps-watch.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: component-pairs')
+      .replace(/^when: .*$/m, "when: 'architecture.components.exists(a, architecture.components.exists(b, a.name != b.name && a.name == b.name))'");
+    writeFileSync(join(dir, 'rules', 'component-pairs.yaml'), rule);
+    const components = Array.from({ length: 1500 }, (_, i) => `    - { name: c${i} }`).join('\n');
+    writeFileSync(join(dir, 'scale-advise.yaml'), `version: 1\nrules: [rules]\narchitecture:\n  components:\n${components}\n`);
+    const r = runCli(['assess'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules[\\/]component-pairs\.yaml:7:7: rule `component-pairs`: the condition took more than 1,000,000 evaluation steps and was stopped/);
+  });
+});

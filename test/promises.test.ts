@@ -12,10 +12,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/main.js';
 import { builtInCatalog } from '../src/engine/catalog.js';
+import { RENDERERS } from '../src/scaffold/registry.js';
 import { ROOT } from './helpers/assess.js';
 
 const program = buildProgram(async () => {});
 const RULE_IDS = new Set(builtInCatalog().rules.map((r) => r.id));
+const TEMPLATES = new Set(Object.keys(RENDERERS));
 
 function commandTree(cmd: Command): Map<string, Command> {
   const out = new Map<string, Command>();
@@ -30,6 +32,8 @@ function commandTree(cmd: Command): Map<string, Command> {
 export function checkMention(words: string[]): string | null {
   const [name, sub] = words;
   if (!name || !/^[a-z][a-z-]*$/.test(name)) return null; // `scale-advise --version`, `scale-advise [options]`
+  // `scale-advise scaffold NAME`: NAME must be a registered template.
+  if (name === 'scaffold' && sub && /^[a-z][a-z0-9-]*$/.test(sub) && sub !== 'list' && !TEMPLATES.has(sub)) return `\`scale-advise scaffold ${sub}\` names no template`;
   const top = commandTree(program).get(name);
   if (!top) return `\`scale-advise ${name}\` is not a command`;
   const subs = commandTree(top);
@@ -96,6 +100,7 @@ describe('no text promises what does not exist', () => {
     expect(problemsIn('t', '```sh\nscale-advise assess --format json\nscale-advise adr nonsense\n```')).toEqual(['t: `scale-advise adr nonsense` is not a subcommand of adr']);
     expect(problemsIn('t', '`scale-advise adr new TITLE` and `scale-advise rules db-read-replicas` and `scale-advise.yaml`')).toEqual([]);
     expect(problemsIn('t', 'scale-advise reads the profile')).toEqual([]);
+    expect(problemsIn('t', '`scale-advise scaffold hpa pgbouncer` and `scale-advise scaffold terraform-skeleton`')).toEqual(['t: `scale-advise scaffold terraform-skeleton` names no template']);
   });
 
   it('in the docs, the README, templates, rules and examples', () => {

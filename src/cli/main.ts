@@ -5,7 +5,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
-import { registerAdr } from './adr.js';
+import { registerAdr } from './adr/index.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
 import { registerScaffold } from './scaffold.js';

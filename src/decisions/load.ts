@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Profile } from '../profile/load.js';
 import { displayPathFor } from '../profile/load.js';
 import { addressedRules } from './adr/addressed.js';
+import { duplicateNumbers } from './adr/duplicates.js';
 import { locateAdrDir } from './adr/detect.js';
 import { ADDRESSING_STATUSES } from './adr/status.js';
 import { AdrStore } from './adr/store.js';
@@ -31,6 +32,7 @@ export function loadDecisions(opts: DecisionSources): DecisionInputs {
   const location = locateAdrDir(base, { profile: { ...(opts.profile.data.adr ?? {}), base } });
   const addressed = new Map<string, AddressingDecision>();
   const reviews: ReviewDate[] = [];
+  let duplicates: DecisionInputs['duplicateNumbers'] = [];
   if (existsSync(location.dir)) {
     const records = new AdrStore(location).list();
     const pathOf = (file: string) => (relative(opts.cwd, join(location.dir, file)) || file).split('\\').join('/');
@@ -40,6 +42,7 @@ export function loadDecisions(opts: DecisionSources): DecisionInputs {
     for (const r of records) {
       if (r.reviewBy && ADDRESSING_STATUSES.includes(r.status)) reviews.push({ path: pathOf(r.file), number: r.number, title: r.title, reviewBy: r.reviewBy });
     }
+    duplicates = duplicateNumbers(records).map((d) => ({ number: d.number, paths: d.files.map(pathOf) }));
   }
   const sources: WaiverSource[] = [{ file: opts.profile.displayPath, waivers: opts.profile.data.waivers ?? [], positionOf: opts.profile.positionOf }];
   if (opts.waiversFile) {
@@ -49,5 +52,5 @@ export function loadDecisions(opts: DecisionSources): DecisionInputs {
   const waivers = checkWaivers(sources, opts.ruleIds, opts.now, opts.maxWaiverDays);
   let baseline: BaselineEntry[] = [];
   if (opts.baselineFile && existsSync(opts.baselineFile)) baseline = readBaseline(opts.baselineFile, displayPathFor(opts.baselineFile, opts.cwd));
-  return { addressed, waivers, baseline, reviews, audit: opts.audit ?? false };
+  return { addressed, waivers, baseline, reviews, duplicateNumbers: duplicates, audit: opts.audit ?? false };
 }

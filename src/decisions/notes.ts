@@ -22,6 +22,8 @@ export interface DecisionNotes {
   prunableBaseline: BaselineEntry[];
   /** records in force whose review-by day has passed */
   reviewsDue: ReviewDate[];
+  /** record numbers used by more than one file: references to them are ambiguous */
+  duplicateNumbers: DecisionInputs['duplicateNumbers'];
 }
 
 export function decisionNotes(findings: readonly Finding[], decisions: DecisionInputs, now: Date): DecisionNotes {
@@ -41,9 +43,10 @@ export function decisionNotes(findings: readonly Finding[], decisions: DecisionI
     staleWaivers,
     prunableBaseline: decisions.baseline.filter((e) => !keys.some((k) => sameEntry(k, e))),
     reviewsDue: decisions.reviews.filter((r) => r.reviewBy < today),
+    duplicateNumbers: [...decisions.duplicateNumbers],
   };
 }
 
 export function hasNotes(n: DecisionNotes): boolean {
-  return Boolean(n.expiringWaivers.length || n.staleWaivers.length || n.prunableBaseline.length || n.reviewsDue.length);
+  return Boolean(n.expiringWaivers.length || n.staleWaivers.length || n.prunableBaseline.length || n.reviewsDue.length || n.duplicateNumbers.length);
 }

@@ -25,11 +25,13 @@ export interface DecisionInputs {
   baseline: readonly BaselineEntry[];
   /** review-by dates of the records still in force */
   reviews: readonly ReviewDate[];
+  /** record numbers that more than one file uses (paths relative to the working directory) */
+  duplicateNumbers: readonly { number: number; paths: string[] }[];
   /** an audit run: every waiver and baseline entry is ignored; only ADRs count */
   audit: boolean;
 }
 
-export const NO_DECISIONS: DecisionInputs = Object.freeze({ addressed: new Map(), waivers: [], baseline: [], reviews: [], audit: false });
+export const NO_DECISIONS: DecisionInputs = Object.freeze({ addressed: new Map(), waivers: [], baseline: [], reviews: [], duplicateNumbers: [], audit: false });
 
 export interface StatusDecision {
   status: FindingStatus;

@@ -35,6 +35,15 @@ export function checkNotes(outcome: CheckOutcome): CheckNote[] {
       message: `decision ${r.number} "${r.title}" was due for review by ${r.reviewBy}`,
     });
   }
+  for (const d of n.duplicateNumbers) {
+    const [first, ...others] = d.paths;
+    notes.push({
+      level: 'warning',
+      file: first!,
+      position: { line: 1, column: 1 },
+      message: `decision number ${d.number} is also used by ${others.join(', ')}; references to it are ambiguous: \`scale-advise adr renumber\` moves one to a free number`,
+    });
+  }
   return notes;
 }
 

@@ -1,6 +1,7 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
 import type { RuleTestReport } from '../engine/rule-tests.js';
+import type { AdrRecord } from '../decisions/adr/types.js';
 import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
@@ -36,6 +37,19 @@ export interface Views {
   'rule-tests': RuleTestReport;
   /** `check`: the assessment with the gate's verdict */
   check: CheckReport;
+  /** `adr list`: the records of a directory */
+  adrs: AdrList;
+}
+
+/** The records `adr list` prints, with where they live and the day review dates are judged on. */
+export interface AdrList {
+  dir: string;
+  format: string;
+  records: readonly AdrRecord[];
+  /** YYYY-MM-DD */
+  today: string;
+  /** a record's path as the user should see it */
+  show: (path: string) => string;
 }
 
 type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Views[V]>>> };
@@ -46,6 +60,10 @@ type Registry = { [V in keyof Views]: Record<string, () => Promise<Formatter<Vie
  * terminal colouring library.
  */
 export const REPORTS: Registry = {
+  adrs: {
+    text: async () => (await import('./adr-list.js')).formatAdrListText,
+    json: async () => (await import('./adr-list.js')).formatAdrListJson,
+  },
   assessment: {
     text: async () => (await import('./text.js')).formatText,
     json: async () => (await import('./json.js')).formatJson,

@@ -299,3 +299,17 @@ describe('check: formats in CI', () => {
     expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
   });
 });
+
+describe('check: decision records that collide', () => {
+  it('warns when two records share a number, as parallel branches leave them, without failing the gate', () => {
+    const dir = project();
+    adr(dir, '0001-use-postgres.md', record(1, 'Use Postgres', 'Accepted', 'We need a database.'));
+    adr(dir, '0002-add-a-cache.md', record(2, 'Add a cache', 'Proposed', 'Reads are slow.\n\nAddresses: cache-missing'));
+    adr(dir, '0002-add-read-replicas.md', record(2, 'Add read replicas', 'Accepted', 'Reads are slow.\n\nAddresses: db-read-replicas, db-cpu-saturated, db-slow-queries'));
+    const text = check(['--format', 'text'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/docs\/adr\/0002-add-a-cache\.md:1:1: decision number 2 is also used by docs\/adr\/0002-add-read-replicas\.md; references to it are ambiguous/);
+    const gh = check(['--format', 'github'], dir);
+    expect(gh.stdout).toMatch(/::warning file=docs\/adr\/0002-add-a-cache\.md,line=1.*decision number 2/);
+  });
+});

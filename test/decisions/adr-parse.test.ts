@@ -105,7 +105,7 @@ describe('parseRecord', () => {
     const r = parseRecord(ADR_TOOLS_SUPERSEDED, '/x/doc/adr/0002-use-mysql.md');
     expect(r).toMatchObject({ number: 2, title: 'Use MySQL', status: 'superseded', date: '2024-01-02', format: 'nygard', addresses: ['db-read-replicas'] });
     expect(r.statusText).toBe('Superseded by [3. Use Postgres](0003-use-postgres.md)');
-    expect(r.links).toEqual([{ type: 'Superseded by', target: 3, file: '0003-use-postgres.md', label: '3. Use Postgres' }]);
+    expect(r.links).toEqual([{ type: 'Superseded by', target: 3, file: '0003-use-postgres.md', label: '3. Use Postgres', line: 7 }]);
     expect(r.sections).toEqual(['Status', 'Context', 'Decision', 'Consequences']);
   });
 
@@ -122,7 +122,7 @@ describe('parseRecord', () => {
     const r = parseRecord(MADR4, '/x/docs/decisions/0005-put-redis-in-front.md');
     expect(r).toMatchObject({ number: 5, title: 'Put Redis in front of the catalogue', status: 'accepted', date: '2024-05-01', format: 'madr', addresses: ['cache-missing'] });
     expect(r.frontMatter['decision-makers']).toEqual(['alice', 'bob']);
-    expect(r.links).toEqual([{ type: 'Supersedes', target: 4, file: '0004-cache-nothing.md', label: 'ADR-0004: Cache nothing' }]);
+    expect(r.links).toEqual([{ type: 'Supersedes', target: 4, file: '0004-cache-nothing.md', label: 'ADR-0004: Cache nothing', line: 32 }]);
   });
 
   it('reads MADR 2 / log4brains bullet metadata', () => {
@@ -172,7 +172,7 @@ describe('statusOf', () => {
 
 describe('addressedRules', () => {
   const rec = (number: number, status: AdrRecord['status'], addresses: string[]): AdrRecord => ({
-    number, title: `T${number}`, status, statusText: status, date: null, format: 'nygard', addresses, links: [], path: `/x/${number}.md`, file: `000${number}-t.md`, frontMatter: {}, sections: [],
+    number, title: `T${number}`, status, statusText: status, date: null, reviewBy: null, format: 'nygard', addresses, links: [], path: `/x/${number}.md`, file: `000${number}-t.md`, frontMatter: {}, sections: [], lines: { title: 1, status: null, date: null, reviewBy: null },
   });
   const store = (records: AdrRecord[]) => ({ list: () => records });
 
@@ -209,6 +209,6 @@ describe('review-by dates', () => {
     expect(madr.reviewBy).toBe('2027-03-01');
     const nygard = parseRecord('# 2. Use Redis\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nReview-by: 2026-07-01\n\n## Context\n\nx\n', '/d/0002-use-redis.md');
     expect(nygard.reviewBy).toBe('2026-07-01');
-    expect(parseRecord('# 1. Record\n\n## Status\n\nAccepted\n', '/d/0001-record.md').reviewBy).toBeUndefined();
+    expect(parseRecord('# 1. Record\n\n## Status\n\nAccepted\n', '/d/0001-record.md').reviewBy).toBeNull();
   });
 });

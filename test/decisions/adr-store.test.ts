@@ -174,7 +174,7 @@ describe('templates', () => {
     const b = await supersede(store, '1', 'Second');
     for (const path of [a.path, b.path]) expect(checkMadr(readFileSync(path, 'utf8')), path).toEqual([]);
     expect(store.find(1)).toMatchObject({ status: 'superseded', statusText: 'superseded by ADR-0002' });
-    expect(store.find(2).links).toEqual([{ type: 'Supersedes', target: 1, file: a.file, label: 'ADR-0001: First' }]);
+    expect(store.find(2).links).toEqual([{ type: 'Supersedes', target: 1, file: a.file, label: 'ADR-0001: First', line: 26 }]);
   });
 
   it('the MADR check catches foreign keys and sections', () => {

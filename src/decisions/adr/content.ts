@@ -19,6 +19,8 @@ export interface RecordData {
   number: number;
   title: string;
   date: string;
+  /** YYYY-MM-DD, or empty when the record names no review date */
+  reviewBy: string;
   /** the status as this format writes it: `Accepted` (Nygard), `accepted` (MADR) */
   status: string;
   addresses: string[];
@@ -49,6 +51,7 @@ export interface RecordInput {
   number: number;
   title: string;
   date: string;
+  reviewBy?: string;
   /** a status word, any case: `proposed`, `accepted`, ... */
   status: string;
   format: AdrFormat;
@@ -78,6 +81,7 @@ export function madrFrontMatter(input: RecordInput): string {
   const fm: Record<string, unknown> = {
     status: input.status.toLowerCase(),
     date: input.date,
+    ...(input.reviewBy ? { 'review-by': input.reviewBy } : {}),
     'decision-makers': input.decisionMakers?.length ? input.decisionMakers.join(', ') : '',
     consulted: '',
     informed: '',
@@ -92,6 +96,7 @@ export function recordData(input: RecordInput, from?: FromRule): RecordData {
     number: input.number,
     title: oneLine(input.title),
     date: input.date,
+    reviewBy: input.reviewBy ?? '',
     status: input.format === 'nygard' ? nygardStatusWord(input.status) : input.status.toLowerCase(),
     addresses: input.addresses ?? [],
     frontMatter: input.format === 'madr' ? madrFrontMatter(input) : '',

@@ -10,3 +10,7 @@ export { addressedRules, type AddressingRecord } from './addressed.js';
 export { newRecord, supersede, linkRecords, initRecords, type Created } from './operations.js';
 export { writeIndex, renderIndex, GENERATED_MARKER } from './index-doc.js';
 export { checkMadr } from './madr-check.js';
+export { duplicateNumbers, numbersTakenOnBase, type DuplicateNumber } from './duplicates.js';
+export { lintRecords, type LintInput, type LintProblem } from './lint.js';
+export { renumberRecord, nextFreeNumber } from './renumber.js';
+export { changeStatus, SETTABLE_STATUSES } from './lifecycle.js';

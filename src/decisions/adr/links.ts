@@ -5,6 +5,7 @@
 // the status in front matter and links under "More Information".
 import { parseDocument } from 'yaml';
 import { headings, splitFrontMatter } from './markdown.js';
+import { parseLink } from './parse.js';
 import type { AdrRecord } from './types.js';
 
 /** The link text for a record: its heading as adr-tools reads it (`2. Use MySQL`), or `ADR-0002: Title` for MADR. */
@@ -26,16 +27,34 @@ function statusBounds(lines: string[]): { start: number; end: number } | null {
   return { start: s.start, end };
 }
 
+/** A record without a Status section gets one under its title, holding `line`. */
+function withStatusSection(lines: string[], line: string): string {
+  const h1 = lines.findIndex((l) => /^#\s/.test(l));
+  lines.splice(h1 + 1, 0, '', '## Status', '', line);
+  return lines.join('\n');
+}
+
+/** Put a status word on the first plain line of a Nygard Status section, above its links. */
+export function setNygardStatus(text: string, word: string): string {
+  const lines = text.split('\n');
+  const b = statusBounds(lines);
+  if (!b) return withStatusSection(lines, word);
+  for (let i = b.start + 1; i < b.end; i++) {
+    const l = lines[i]!;
+    if (!l.trim()) continue;
+    if (parseLink(l)) break;
+    lines[i] = word;
+    return lines.join('\n');
+  }
+  lines.splice(b.start + 1, 0, '', word);
+  return lines.join('\n');
+}
+
 /** Add `TYPE [label](file)` to a Nygard record's Status section. */
 export function addNygardLink(text: string, line: string): string {
   const lines = text.split('\n');
   const b = statusBounds(lines);
-  if (!b) {
-    // No Status section: add one under the title, as the record's only status line.
-    const h1 = lines.findIndex((l) => /^#\s/.test(l));
-    lines.splice(h1 + 1, 0, '', '## Status', '', line);
-    return lines.join('\n');
-  }
+  if (!b) return withStatusSection(lines, line);
   if (b.end === lines.length) {
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     return [...lines, '', line, ''].join('\n');
@@ -61,9 +80,16 @@ export function removeNygardStatus(text: string): string {
   return [...lines.slice(0, b.start + 1), ...kept, ...lines.slice(b.end)].join('\n');
 }
 
-/** Set a MADR record's front-matter status, adding front matter if there is none. */
+/** A MADR 2 / log4brains metadata line: `* Status: accepted`. */
+const STATUS_META_LINE = /^(\s*[*+-]\s+[*_]*status[*_]*\s*:[*_]*\s*).*$/im;
+
+/**
+ * Set a MADR record's status: in its front matter, or on its `* Status:`
+ * line (MADR 2, log4brains), adding front matter when it has neither.
+ */
 export function setMadrStatus(text: string, status: string): string {
   const fm = splitFrontMatter(text);
+  if (!fm && STATUS_META_LINE.test(text)) return text.replace(STATUS_META_LINE, (_m, head: string) => `${head}${status}`);
   if (!fm) return `---\nstatus: ${JSON.stringify(status)}\n---\n\n${text}`;
   const doc = parseDocument(fm.raw);
   if (doc.errors.length) {

@@ -2,8 +2,8 @@
 // template defines and its section titles, in MADR's order.
 import { headings, splitFrontMatter } from './markdown.js';
 
-/** MADR 4's optional front-matter elements, plus our own rule links. */
-export const MADR_FRONT_MATTER_KEYS = ['status', 'date', 'decision-makers', 'consulted', 'informed', 'scale-advise'] as const;
+/** MADR 4's optional front-matter elements, plus our own: rule links and the review date. */
+export const MADR_FRONT_MATTER_KEYS = ['status', 'date', 'review-by', 'decision-makers', 'consulted', 'informed', 'scale-advise'] as const;
 /** Required by MADR 4 (adr-template-minimal.md). */
 export const MADR_REQUIRED_SECTIONS = ['Context and Problem Statement', 'Considered Options', 'Decision Outcome'] as const;
 export const MADR_OPTIONAL_SECTIONS = ['Decision Drivers', 'Pros and Cons of the Options', 'More Information'] as const;

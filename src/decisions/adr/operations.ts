@@ -8,6 +8,7 @@ import { addLink, markSuperseded } from './links.js';
 import { loadRenderer } from './render.js';
 import { INIT_TEXT, recordData, recordDate, type FromRule, type RecordData } from './content.js';
 import { oneLine } from './slug.js';
+import { reviewByDate } from './dates.js';
 import { UserError } from '../../util/errors.js';
 import type { AdrRecord } from './types.js';
 
@@ -15,6 +16,8 @@ export interface NewRecordOptions {
   title: string;
   status?: string;
   date?: string;
+  /** `6m`, `1y`, a date: when the decision should be looked at again */
+  reviewBy?: string;
   from?: FromRule;
   decisionMakers?: string[];
   /** start numbering here instead of after the highest record (init's first record) */
@@ -41,11 +44,12 @@ export async function newRecord(store: AdrStore, opts: NewRecordOptions): Promis
   const date = opts.date ?? recordDate();
   const addresses = opts.from ? [opts.from.rule.id] : [];
   const status = opts.status ?? (opts.from ? 'proposed' : 'accepted');
+  const reviewBy = opts.reviewBy ? reviewByDate(opts.reviewBy, date) : undefined;
   const made = store.create(
     title,
     (number) =>
-      render(recordData({ number, title, date, status, format: store.format, addresses, decisionMakers: opts.decisionMakers, text: opts.text }, opts.from)),
-    opts.first,
+      render(recordData({ number, title, date, reviewBy, status, format: store.format, addresses, decisionMakers: opts.decisionMakers, text: opts.text }, opts.from)),
+    { first: opts.first, date },
   );
   return { ...made, record: store.readRecord(made.file) };
 }
@@ -63,6 +67,7 @@ export async function supersede(store: AdrStore, ref: string, title: string, opt
 export function linkRecords(store: AdrStore, sourceRef: string, link: string, targetRef: string, reverse: string): { source: AdrRecord; target: AdrRecord } {
   const source = store.find(sourceRef);
   const target = store.find(targetRef);
+  if (source.file === target.file) throw new UserError(`refusing to link ${source.file} to itself`);
   for (const [name, v] of [['LINK', link], ['REVERSE-LINK', reverse]] as const) {
     if (!oneLine(v) || /[[\]()]/.test(v)) throw new UserError(`${name} must be a short phrase such as "Amends" or "Amended by"; got "${v}"`);
   }
@@ -95,6 +100,9 @@ export async function initRecords(store: AdrStore, opts: { cwd: string; writeAdr
   }
   store.ensureDir();
   if (store.files().length) return { created: null, adrDirFile };
-  const created = await newRecord(store, { title: 'Record architecture decisions', status: 'accepted', date: opts.date, first: 1, text: INIT_TEXT });
+  // MADR's own first record is 0000, "Use Markdown Architectural Decision Records".
+  const madr = store.followsMadrNumbering();
+  const title = madr ? 'Use Markdown Architectural Decision Records' : 'Record architecture decisions';
+  const created = await newRecord(store, { title, status: 'accepted', date: opts.date, first: madr ? 0 : 1, text: INIT_TEXT });
   return { created, adrDirFile };
 }

@@ -4,7 +4,7 @@ import { RULE_ID_PATTERN } from '../../generated/vocabulary.js';
 import { basename } from 'node:path';
 import { headings, proseLines, splitFrontMatter } from './markdown.js';
 import { statusOf } from './status.js';
-import type { AdrFormat, AdrLink, AdrRecord } from './types.js';
+import type { AdrFormat, AdrLines, AdrLink, AdrRecord } from './types.js';
 
 /** File names that are records: `NNNN-slug.md`, as adr-tools lists them. */
 export const RECORD_FILE = /^(\d+)-[^/\\]*\.md$/;
@@ -14,20 +14,28 @@ export function recordNumber(file: string): number | null {
   return m ? Number.parseInt(m[1]!, 10) : null;
 }
 
+/** `20240601-slug.md`: a log4brains record, named by its creation date. */
+export function isDateNamed(file: string): boolean {
+  const m = /^((?:19|20)\d\d)(\d\d)(\d\d)-/.exec(file);
+  return Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12 && Number(m![3]) >= 1 && Number(m![3]) <= 31;
+}
+
 /** Rule ids as the rule schema defines them: one pattern for the catalog, waivers and records. */
 const RULE_ID = new RegExp(RULE_ID_PATTERN);
 /** `Type [label](0002-file.md)` on a line of its own, optionally as a list item. */
 const LINK_LINE = /^\s*(?:[*+-]\s+)?(.+?)\s+\[([^\]]*)\]\(([^)\s]+)\)\s*\.?\s*$/;
 const ADDRESSES_LINE = /^\s*(?:[*+-]\s+)?[*_]*addresses[*_]*\s*:[*_]*\s*(.*)$/i;
-const META_LINE = /^\s*(?:[*+-]\s+)?[*_]*(status|date|deciders|decision-makers)[*_]*\s*:[*_]*\s*(.*)$/i;
+const META_LINE = /^\s*(?:[*+-]\s+)?[*_]*(status|date|deciders|decision-makers|review[- ]by)[*_]*\s*:[*_]*\s*(.*)$/i;
 
-export function parseLink(line: string): AdrLink | null {
+export function parseLink(line: string, lineNumber = 0): AdrLink | null {
   const m = LINK_LINE.exec(line);
   if (!m) return null;
   const file = safeDecode(m[3]!.replace(/^\.\//, '').split('#')[0]!);
   const target = recordNumber(file);
   if (target === null) return null;
-  return { type: m[1]!.replace(/^[*_]+|[*_:]+$/g, '').trim(), target, file: basename(file), label: m[2]! };
+  // MADR 2 and log4brains write the link on the status line: `* Status: superseded by [x](x.md)`.
+  const type = m[1]!.replace(/^[*_]+|[*_:]+$/g, '').replace(/^status[*_]*\s*:[*_]*\s*/i, '').trim();
+  return { type, target, file: basename(file), label: m[2]!, line: lineNumber };
 }
 
 function safeDecode(s: string): string {
@@ -61,17 +69,10 @@ function text(value: unknown): string | null {
   return String(value).trim();
 }
 
-const REVIEW_BY_LINE = /^\s*(?:[*+-]\s+)?[*_]*review-by[*_]*\s*:[*_]*\s*(\d{4}-\d{2}-\d{2})\b/i;
-
-/** `review-by:` in MADR front matter, or a `Review-by: YYYY-MM-DD` line in the prose (Nygard). */
-function reviewByOf(fm: Record<string, unknown> | undefined, prose: { line: string }[]): string | undefined {
-  const fromFrontMatter = fm ? text(fm['review-by']) : null;
-  if (fromFrontMatter && /^\d{4}-\d{2}-\d{2}$/.test(fromFrontMatter)) return fromFrontMatter;
-  for (const { line } of prose) {
-    const m = REVIEW_BY_LINE.exec(line);
-    if (m) return m[1]!;
-  }
-  return undefined;
+/** The 1-based file line of a front-matter key, or null. */
+function frontMatterLine(raw: string, key: string): number | null {
+  const i = raw.split('\n').findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
+  return i < 0 ? null : i + 2;
 }
 
 export function parseRecord(source: string, path: string): AdrRecord {
@@ -79,6 +80,8 @@ export function parseRecord(source: string, path: string): AdrRecord {
   const fm = splitFrontMatter(source);
   const body = fm ? fm.body : source.replace(/^\uFEFF/, '');
   const lines = body.split(/\r?\n/);
+  /** body line index → file line */
+  const at = (index: number) => index + 1 + (fm ? fm.lines : 0);
   const secs = headings(lines);
   const h1 = secs.find((s) => s.level === 1);
   const level2 = secs.filter((s) => s.level === 2);
@@ -88,12 +91,14 @@ export function parseRecord(source: string, path: string): AdrRecord {
   const title = (numbered ? numbered[2]! : headingTitle) || file.replace(/^\d+-|\.md$/g, '').replace(/-/g, ' ');
   const isMadr = Boolean(fm) || level2.some((s) => /^context and problem statement$/i.test(s.title)) || !level2.some((s) => /^status$/i.test(s.title));
   const format: AdrFormat = isMadr ? 'madr' : 'nygard';
+  const found: AdrLines = { title: h1 ? at(h1.start) : null, status: null, date: null, reviewBy: null };
 
   const prose = proseLines(lines);
-  const meta = new Map<string, string>();
-  for (const { line } of prose.slice(0, 40)) {
+  const meta = new Map<string, { value: string; line: number }>();
+  for (const { line, index } of prose.slice(0, 40)) {
     const m = META_LINE.exec(line);
-    if (m && !meta.has(m[1]!.toLowerCase())) meta.set(m[1]!.toLowerCase(), m[2]!.trim());
+    const key = m?.[1]!.toLowerCase().replace(' ', '-');
+    if (m && key && !meta.has(key)) meta.set(key, { value: m[2]!.trim(), line: at(index) });
   }
 
   let statusText = '';
@@ -101,22 +106,32 @@ export function parseRecord(source: string, path: string): AdrRecord {
   let links: AdrLink[] = [];
   const statusSection = level2.find((s) => /^status$/i.test(s.title));
   if (statusSection) {
-    for (const { line } of proseLines(lines, statusSection.start + 1, statusSection.end)) {
+    for (const { line, index } of proseLines(lines, statusSection.start + 1, statusSection.end)) {
       if (!line.trim()) continue;
-      const link = parseLink(line);
+      const link = parseLink(line, at(index));
       if (link) {
         links.push(link);
-        if (!supersededLine && /^superseded by$/i.test(link.type)) supersededLine = line.trim();
-      } else if (!statusText) statusText = line.trim();
+        if (!supersededLine && /^superseded by$/i.test(link.type)) {
+          supersededLine = line.trim();
+          found.status ??= at(index);
+        }
+      } else if (!statusText) {
+        statusText = line.trim();
+        found.status = at(index);
+      }
     }
   }
-  if (fm) {
-    statusText = text(fm.data.status) ?? statusText;
+  if (fm && text(fm.data.status) !== null) {
+    statusText = text(fm.data.status)!;
+    found.status = frontMatterLine(fm.raw, 'status');
   }
-  if (!statusText) statusText = meta.get('status') ?? '';
+  if (!statusText && meta.has('status')) {
+    statusText = meta.get('status')!.value;
+    found.status = meta.get('status')!.line;
+  }
   if (format === 'madr' || !statusSection) {
     // MADR has no status section; links stand on lines of their own, usually under "More Information".
-    links = prose.map(({ line }) => parseLink(line)).filter((l): l is AdrLink => l !== null);
+    links = prose.map(({ line, index }) => parseLink(line, at(index))).filter((l): l is AdrLink => l !== null);
   }
   let status = statusOf(statusText);
   if (links.some((l) => /^superseded by$/i.test(l.type))) status = 'superseded';
@@ -131,10 +146,28 @@ export function parseRecord(source: string, path: string): AdrRecord {
     if (m) for (const id of parseRuleList(m[1]!)) addresses.add(id);
   }
 
+  let date: string | null = null;
   const dateLine = prose.find(({ line }) => /^date:\s*/i.test(line.trim()));
-  const date = (fm && text(fm.data.date)) || (dateLine ? dateLine.line.trim().replace(/^date:\s*/i, '') : null) || meta.get('date') || null;
+  if (fm && text(fm.data.date)) {
+    date = text(fm.data.date);
+    found.date = frontMatterLine(fm.raw, 'date');
+  } else if (dateLine) {
+    date = dateLine.line.trim().replace(/^date:\s*/i, '') || null;
+    found.date = at(dateLine.index);
+  } else if (meta.has('date')) {
+    date = meta.get('date')!.value || null;
+    found.date = meta.get('date')!.line;
+  }
 
-  const reviewBy = reviewByOf(fm?.data, prose);
+  let reviewBy: string | null = null;
+  if (fm && text(fm.data['review-by'])) {
+    reviewBy = text(fm.data['review-by']);
+    found.reviewBy = frontMatterLine(fm.raw, 'review-by');
+  } else if (meta.has('review-by')) {
+    reviewBy = meta.get('review-by')!.value || null;
+    found.reviewBy = meta.get('review-by')!.line;
+  }
+
 
   return {
     number,
@@ -142,7 +175,7 @@ export function parseRecord(source: string, path: string): AdrRecord {
     status,
     statusText,
     date,
-    ...(reviewBy ? { reviewBy } : {}),
+    reviewBy,
     format,
     addresses: [...addresses],
     links,
@@ -150,5 +183,6 @@ export function parseRecord(source: string, path: string): AdrRecord {
     file,
     frontMatter: fm?.data ?? {},
     sections: level2.map((s) => s.title),
+    lines: found,
   };
 }

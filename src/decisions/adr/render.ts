@@ -81,6 +81,7 @@ function adrToolsRenderer(source: string): Renderer {
           .replace('STATUS', data.status),
       )
       .join('\n');
+    if (data.reviewBy) out = out.replace(/^Date: .*$/m, (line) => `${line}\n\nReview-by: ${data.reviewBy}`);
     // The rules a record addresses still have to reach the gate.
     if (data.addresses.length) out = out.replace(/^## Context[ \t]*\n/m, (h) => `${h}\nAddresses: ${data.addresses.join(', ')}\n`);
     return out;

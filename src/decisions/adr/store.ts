@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { errno, fsProblem } from '../../util/fs-errors.js';
 import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
-import { parseRecord, RECORD_FILE, recordNumber } from './parse.js';
+import { isDateNamed, parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
 import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
 
@@ -63,21 +63,64 @@ export class AdrStore {
     }
   }
 
-  /** A record by number (`3`, `0003`) or by part of its file name, as adr-tools resolves references. */
-  find(ref: string | number): AdrRecord {
+  /**
+   * The files a reference names: a number (`3`, `0003`), a file name, or
+   * part of a file name or title, as adr-tools resolves references. Exact
+   * file names win over partial matches.
+   */
+  matches(ref: string | number): string[] {
     const files = this.files();
-    const asNumber = typeof ref === 'number' ? ref : /^\d+$/.test(ref.trim()) ? Number.parseInt(ref, 10) : null;
-    const file =
-      asNumber !== null ? files.find((f) => recordNumber(f) === asNumber) : files.find((f) => f.includes(String(ref)));
-    if (!file) {
-      throw new UserError(`no ADR matches "${ref}" in ${this.display()}; \`scale-advise adr list\` shows the records`);
+    const text = String(ref).trim();
+    if (typeof ref === 'number' || /^\d+$/.test(text)) {
+      const n = typeof ref === 'number' ? ref : Number.parseInt(text, 10);
+      return files.filter((f) => recordNumber(f) === n);
     }
-    return this.readRecord(file);
+    const exact = files.filter((f) => f === text || f === `${text}.md`);
+    if (exact.length) return exact;
+    const needle = text.toLowerCase();
+    const byName = files.filter((f) => f.toLowerCase().includes(needle));
+    if (byName.length) return byName;
+    return files.filter((f) => this.readRecord(f).title.toLowerCase().includes(needle));
   }
 
-  /** One more than the highest number in use; gaps are left alone. */
+  /** The one record a reference names; none, or more than one, is the user's to fix. */
+  find(ref: string | number): AdrRecord {
+    const found = this.matches(ref);
+    if (!found.length) {
+      throw new UserError(`no ADR matches "${ref}" in ${this.display()}; \`scale-advise adr list\` shows the records`);
+    }
+    if (found.length > 1) {
+      const rows = found.map((f) => this.readRecord(f)).map((r) => `  ${r.file}  ${r.title}`);
+      throw new UserError(`"${ref}" matches ${found.length} records in ${this.display()}; name one by its file name:\n${rows.join('\n')}`);
+    }
+    return this.readRecord(found[0]!);
+  }
+
+  /**
+   * How records are named here: `sequence` (`0007-slug.md`, adr-tools and
+   * MADR) or `date` (`20240601-slug.md`, log4brains since it dropped
+   * numbers so parallel branches cannot collide).
+   */
+  numbering(): 'sequence' | 'date' {
+    if (this.location.source === 'log4brains') return 'date';
+    const files = this.files();
+    return files.length > 0 && files.every(isDateNamed) ? 'date' : 'sequence';
+  }
+
+  /**
+   * Whether this directory follows MADR's convention, whose first record is
+   * 0000: MADR records in `docs/decisions`, or next to MADR's `adr-template.md`,
+   * or a record 0000 already there.
+   */
+  followsMadrNumbering(): boolean {
+    if (this.format !== 'madr') return false;
+    if (this.files().some((f) => recordNumber(f) === 0)) return true;
+    return /(^|[\\/])docs[\\/]decisions$/.test(this.dir) || existsSync(join(this.dir, 'adr-template.md'));
+  }
+
+  /** One more than the highest number in use; gaps, and a stray date-named record, are left alone. */
   nextNumber(): number {
-    const numbers = this.files().map((f) => recordNumber(f) ?? 0);
+    const numbers = this.files().filter((f) => !isDateNamed(f)).map((f) => recordNumber(f) ?? 0);
     return numbers.length ? Math.max(...numbers) + 1 : 1;
   }
 
@@ -91,31 +134,70 @@ export class AdrStore {
   }
 
   /**
-   * Create a new record numbered after the highest one. `render` gets the
-   * number and returns the file's text. Each candidate number is reserved
-   * with a lock file opened exclusively; a number taken meanwhile, by us or
-   * by another tool, moves the record to the next one.
+   * Create a new record numbered after the highest one (or, in a
+   * date-named directory, named after `date`). `render` gets the number
+   * and returns the file's text. Each candidate name is reserved with a
+   * lock file opened exclusively; a name taken meanwhile, by us or by
+   * another tool, moves the record to the next one.
    */
-  create(title: string, render: (n: number) => string, first?: number): { path: string; number: number; file: string } {
+  create(title: string, render: (n: number) => string, opts: { first?: number; date?: string } = {}): { path: string; number: number; file: string } {
     this.ensureDir();
-    let n = first ?? this.nextNumber();
+    if (this.numbering() === 'date') return this.createDated(title, render, opts.date);
+    let n = opts.first ?? this.nextNumber();
     for (let attempt = 0; attempt < 1000; attempt++, n++) {
-      const lock = join(this.dir, `.${String(n).padStart(4, '0')}.lock`);
-      if (!this.reserve(lock)) continue;
-      try {
-        if (this.files().some((f) => recordNumber(f) === n)) continue;
-        const file = recordFileName(n, title);
-        const path = insideDir(this.dir, file);
-        if (this.writeNew(path, render(n))) return { path, number: n, file };
-      } finally {
-        try {
-          unlinkSync(lock);
-        } catch {
-          // already gone: nothing to release
-        }
-      }
+      const placed = this.place(String(n).padStart(4, '0'), () => (this.files().some((f) => recordNumber(f) === n) ? null : recordFileName(n, title)), () => render(n));
+      if (placed) return { ...placed, number: n };
     }
     throw new Error(`could not find a free ADR number in ${this.dir} after 1000 attempts`);
+  }
+
+  /** log4brains' names: `YYYYMMDD-slug.md`, then `-2`, `-3` ... when that is taken. */
+  private createDated(title: string, render: (n: number) => string, date = new Date().toISOString().slice(0, 10)): { path: string; number: number; file: string } {
+    const day = date.replace(/-/g, '');
+    const n = Number.parseInt(day, 10);
+    const base = recordFileName(n, title).replace(/^\d+-/, `${day}-`).replace(/\.md$/, '');
+    for (let i = 1; i < 1000; i++) {
+      const file = `${base}${i > 1 ? `-${i}` : ''}.md`;
+      const placed = this.place(file, () => file, () => render(n));
+      if (placed) return { ...placed, number: n };
+    }
+    throw new Error(`could not find a free record name in ${this.dir} after 1000 attempts`);
+  }
+
+  /**
+   * Write a record under the name `name()` gives (null: taken), holding
+   * the lock `key` meanwhile; null when the name was taken.
+   */
+  private place(key: string, name: () => string | null, text: () => string): { path: string; file: string } | null {
+    const lock = join(this.dir, `.${key}.lock`);
+    if (!this.reserve(lock)) return null;
+    try {
+      const file = name();
+      if (!file) return null;
+      const path = insideDir(this.dir, file);
+      return this.writeNew(path, text()) ? { path, file } : null;
+    } finally {
+      try {
+        unlinkSync(lock);
+      } catch {
+        // already gone: nothing to release
+      }
+    }
+  }
+
+  /**
+   * Give a record a new number: written whole under its new name (never
+   * over another file), then the old file is removed. Returns the new path.
+   */
+  move(record: AdrRecord, to: number, text: string): { path: string; file: string } {
+    const placed = this.place(String(to).padStart(4, '0'), () => (this.files().some((f) => recordNumber(f) === to) ? null : record.file.replace(/^\d+/, String(to).padStart(4, '0'))), () => text);
+    if (!placed) throw new UserError(`ADR number ${to} is taken in ${this.display()}`);
+    try {
+      unlinkSync(record.path);
+    } catch (e) {
+      throw fsProblem(e, 'remove', record.path);
+    }
+    return placed;
   }
 
   /** Replace an existing record's text atomically. */

@@ -18,6 +18,16 @@ export interface AdrLink {
   file: string;
   /** the link text, e.g. "2. Use MySQL" */
   label: string;
+  /** 1-based line of the link in the file */
+  line: number;
+}
+
+/** 1-based lines of what a record says about itself, for messages that point at them. */
+export interface AdrLines {
+  title: number | null;
+  status: number | null;
+  date: number | null;
+  reviewBy: number | null;
 }
 
 export interface AdrRecord {
@@ -27,8 +37,8 @@ export interface AdrRecord {
   /** the status as written, first line of it */
   statusText: string;
   date: string | null;
-  /** the day by which the decision should be looked at again (YYYY-MM-DD), when it says */
-  reviewBy?: string;
+  /** when the decision should be looked at again: `review-by:` (MADR) or `Review-by:` (Nygard) */
+  reviewBy: string | null;
   format: AdrFormat;
   /** rule ids the record says it addresses */
   addresses: string[];
@@ -41,6 +51,7 @@ export interface AdrRecord {
   frontMatter: Record<string, unknown>;
   /** level-2 section titles in order of appearance */
   sections: string[];
+  lines: AdrLines;
 }
 
 /** How the ADR directory was found. */

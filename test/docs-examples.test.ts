@@ -3,11 +3,13 @@
 // that is a rule must load as a rule, one that is a profile as a profile.
 // In shell blocks each `scale-advise ...` line is run, in order, in a temp
 // directory holding the bundled example profile; it must exit 0 or 1
-// (1: findings). Other commands (npm ...) are not scale-advise's and are not
-// run. A scale-advise line that cannot run as printed (a placeholder such as
-// ID) must say so with the marker comment `# not run`; nothing else is skipped.
+// (1: findings); that directory is a git repository with an ADR directory,
+// one commit on main, and itself as origin. Other commands (npm ...) are not
+// scale-advise's and are not run. A scale-advise line that cannot run as
+// printed (a placeholder such as ID) must say so with the marker comment
+// `# not run`; nothing else is skipped.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,10 +49,24 @@ function words(line: string): string[] {
   return out;
 }
 
+/**
+ * A repository as the docs assume one: the example profile, an ADR directory,
+ * one commit on `main`, and itself as `origin` (so `--base origin/main` works
+ * without any network).
+ */
 function exampleDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sa-docs-'));
   copyFileSync(join(ROOT, 'examples', 'scale-advise.yaml'), join(dir, 'scale-advise.yaml'));
-  mkdirSync(join(dir, '.git')); // discovery stops here, as in a repository
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.name=Docs', '-c', 'user.email=docs@example.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, `git ${args.join(' ')}: ${r.stderr}`).toBe(0);
+  };
+  git('init', '-q', '-b', 'main');
+  expect(spawnSync(process.execPath, [BIN, 'adr', 'init'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'example');
+  git('remote', 'add', 'origin', dir);
+  git('fetch', '-q', 'origin');
   return dir;
 }
 
@@ -60,7 +76,9 @@ describe('documentation examples', () => {
     blocks.forEach((b) => {
       if (b.lang === 'yaml') {
         it(`${doc}:${b.line} is valid YAML${/^\s*id:/m.test(b.text) ? ' and a valid rule' : ''}`, () => {
-          const parsed = parseYamlText(b.text, `${doc}:${b.line}`);
+          // Markdown front matter (`---` ... `---`) is one YAML document between its fences
+          const frontMatter = /^---\n([\s\S]*?)^---\s*$/m.exec(b.text);
+          const parsed = parseYamlText(frontMatter ? frontMatter[1]! : b.text, `${doc}:${b.line}`);
           const data = parsed.data as Record<string, unknown> | null;
           if (data && typeof data === 'object' && 'id' in data && 'when' in data) {
             const dir = mkdtempSync(join(tmpdir(), 'sa-docs-rule-'));

@@ -79,6 +79,12 @@ export interface RuleSource {
   date?: string;
 }
 
+/** An effect a source reports; reports quote it as reported, never as a promise. */
+export interface ExpectedEffect {
+  claim: string;
+  seed: string;
+}
+
 export interface AdrOption {
   name: string;
   pros?: string[];
@@ -117,6 +123,10 @@ export interface Rule {
   requires?: string[];
   /** per numbered step of the recommendation, a condition under which the profile shows it done */
   done_when?: Record<string, string>;
+  /** how long the remedy takes, e.g. "2-5 days" */
+  lead_time?: string;
+  /** the effect a source reports for the step, with that source */
+  expected_effect?: ExpectedEffect;
   /** a minimal profile (YAML text) on which the rule fires; shown by `explain` */
   example?: string;
   /** profiles on which the rule must fire or stay silent (`scale-advise rules test`) */
@@ -246,17 +256,75 @@ export interface Completeness {
 }
 
 export interface RoadmapItem {
+  /** the rule of the step (the most urgent finding of its group) */
   rule: string;
   topics: string[];
   title: string;
   severity: Severity;
   kind: RuleKind;
+  /** every rule behind the step, the lead rule first */
+  rules: string[];
+  /** the stage the step prepares for */
+  stage: StageId | null;
+  /** months of runway: until the first resource the step relieves saturates, or until the step's finding appears; null when none is in sight */
+  months: number | null;
+  /** the finding is not open yet: the growth projection brings it in `months` */
+  upcoming: boolean;
+  /** open steps that must come first */
+  requires: string[];
+  /** steps that wait for this one */
+  unlocks: string[];
+  expected_effect: ExpectedEffect | null;
+  lead_time: string | null;
+  /** the runway is shorter than the lead time */
+  urgent: boolean;
+  /** why the step sits in its phase, one line */
+  why: string;
 }
 
 export interface RoadmapPhase {
   id: 'now' | 'next' | 'later';
   title: string;
   items: RoadmapItem[];
+}
+
+/** When a projected quantity reaches its limit at constant growth. */
+export interface ResourceRunway {
+  id: string;
+  /** what it is, for people: "the primary's CPU" */
+  name: string;
+  fact: string;
+  current: number;
+  limit: number;
+  unit: string;
+  /** 0 when already at the limit; null when never reached within the horizon */
+  months: number | null;
+  /** why months is null: not growing, shrinking, or beyond the horizon */
+  reason?: 'no-growth' | 'shrinking' | 'beyond-horizon';
+}
+
+export interface RoadmapProjection {
+  growth_pct_per_month: number | null;
+  horizon_months: number;
+  next_stage: (Omit<ResourceRunway, 'id' | 'name' | 'unit'> & { stage: StageId }) | null;
+  resources: ResourceRunway[];
+}
+
+export interface Roadmap {
+  phases: RoadmapPhase[];
+  projection: RoadmapProjection;
+  assumptions: string[];
+  /** one line on the size of the plan; says so when there is little to do */
+  summary: string;
+}
+
+/** What a what-if scenario changes against the system as measured. */
+export interface WhatIfComparison {
+  label: string;
+  factor: number;
+  stage: { from: StageId | null; to: StageId | null };
+  appear: { rule: string; title: string; severity: Severity }[];
+  disappear: { rule: string; title: string; severity: Severity }[];
 }
 
 export interface Assessment {
@@ -268,7 +336,9 @@ export interface Assessment {
   stage: StageResult;
   findings: Finding[];
   notEvaluated: NotEvaluated[];
-  roadmap: { phases: RoadmapPhase[] };
+  roadmap: Roadmap;
+  /** set by `--what-if`: the scenario against the measured system */
+  whatIf?: WhatIfComparison;
   completeness: Completeness;
   conflicts: FactConflict[];
   /** every fact the rules saw, derived ones included */

@@ -11,6 +11,7 @@ import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type SourceInfo } from '../engine/catalog-types.js';
 import { groupProblems } from '../engine/groups.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
+import { prerequisiteProblems } from '../engine/prerequisites.js';
 import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, renderSourcesDoc, type Heuristic } from './docs.js';
 import { buildTemplates } from './templates-build.js';
@@ -130,12 +131,8 @@ export function buildCatalog(root: string): BuildResult {
   const groups = loadDataFile<GroupDef[]>(root, '_groups.yaml', 'groups', problems);
   const ruleIds = new Set(rules.map((r) => r.id));
   for (const message of groupProblems(groups, ruleIds)) problems.push({ file: 'rules/_groups.yaml', position: null, message });
-  for (const r of rules) {
-    for (const id of r.requires ?? []) {
-      if (!ruleIds.has(id)) problems.push({ file: r.file ?? r.id, position: null, message: `requires unknown rule ${id}` });
-      if (id === r.id) problems.push({ file: r.file ?? r.id, position: null, message: 'a rule cannot require itself' });
-    }
-  }
+  // requires: known rules, not the rule itself, no cycle.
+  problems.push(...prerequisiteProblems(rules, ruleIds));
   const stageModels = loadStageModels(join(root, 'rules', 'stage-models'), problems);
   // A stage model places systems by numbers: each fact it names must be a known numeric fact.
   const numeric = new Set(facts.filter((f) => f.type === 'number' || f.type === 'integer').map((f) => f.id));

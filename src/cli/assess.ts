@@ -7,6 +7,7 @@ import { checkFormat, formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit, outputWidth } from './io.js';
+import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
@@ -15,6 +16,7 @@ interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
+  whatIf?: string;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -33,13 +35,15 @@ export function registerAssess(program: Command, run: Run): void {
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
     .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
+    .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
     .action((flags: AssessFlags) =>
       run(async () => {
         checkFormat('assessment', flags.format);
         const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
+        const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
         const cwd = process.cwd();
         const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules, stageModel: flags.stageModel, now: resolveNow(flags.now) });
-        const a = evaluate(inputs);
+        const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
         const text = await render('assessment', flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),

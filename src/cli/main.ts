@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr/index.js';
+import { registerRoadmap } from './roadmap.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
 import { registerScaffold } from './scaffold.js';
@@ -44,6 +45,7 @@ export function buildProgram(run: Run): Command {
   registerExplain(program, run);
   registerAdr(program, run);
   registerCheck(program, run);
+  registerRoadmap(program, run);
   registerScaffold(program, run);
   program.addHelpText(
     'after',
@@ -54,7 +56,8 @@ Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
 Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
-docs/scaffold.md (config templates).`,
+docs/scaffold.md (config templates), docs/roadmap.md (the plan),
+docs/what-if.md (load scenarios).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

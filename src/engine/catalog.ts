@@ -5,6 +5,7 @@ import { UserError } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
 import type { CatalogData, CatalogDetails, FactInfo } from './catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from './rule-files.js';
+import { prerequisiteProblems } from './prerequisites.js';
 
 export interface Catalog {
   rules: RuleCore[];
@@ -59,6 +60,8 @@ export function loadCatalog(userRuleDirs: string[] = [], cwd = process.cwd()): C
         loaded.problems.push({ file: r.file ?? '', position: null, message: `rule id \`${r.id}\` is already a built-in rule; choose another id` });
       }
     }
+    const ids = new Set([...builtinIds, ...loaded.rules.map((r) => r.id)]);
+    loaded.problems.push(...prerequisiteProblems([...rules, ...loaded.rules], ids).filter((p) => loaded.rules.some((r) => r.file === p.file)));
     if (loaded.problems.length) throw new UserError(loaded.problems);
     rules.push(...loaded.rules.map((r) => ({ ...r, user: true as const })));
   }

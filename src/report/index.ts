@@ -18,6 +18,8 @@ export interface ReportContext {
   rules?: ReadonlyMap<string, RuleCore>;
   /** the fact dictionary (unit, meaning), for formatters that explain facts */
   facts?: ReadonlyMap<string, FactInfo>;
+  /** the day a dated output (the roadmap's chart) starts from */
+  now?: Date;
 }
 
 export type Formatter<T> = (subject: T, ctx: ReportContext) => string;
@@ -35,6 +37,7 @@ export interface Views {
   rule: Rule;
   /** what `rules test` found */
   'rule-tests': RuleTestReport;
+  roadmap: Assessment;
   /** `check`: the assessment with the gate's verdict */
   check: CheckReport;
   /** `adr list`: the records of a directory */
@@ -80,6 +83,11 @@ export const REPORTS: Registry = {
   'rule-tests': {
     text: async () => (await import('./rule-tests.js')).formatRuleTestsText,
     json: async () => (await import('./rule-tests.js')).formatRuleTestsJson,
+  },
+  roadmap: {
+    text: async () => (await import('./roadmap-text.js')).formatRoadmapText,
+    markdown: async () => (await import('./roadmap-markdown.js')).formatRoadmapMarkdown,
+    json: async () => (await import('./json.js')).formatJson,
   },
   check: {
     text: async () => (await import('./check-text.js')).formatCheckText,

@@ -1,5 +1,35 @@
-import type { Assessment } from '../model.js';
+import type { Assessment, Roadmap } from '../model.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+/** The roadmap as the JSON report carries it: the original keys first, then the plan's. */
+export function roadmapObject(r: Roadmap) {
+  return {
+    phases: r.phases.map((p) => ({
+      id: p.id,
+      title: p.title,
+      items: p.items.map((i) => ({
+        rule: i.rule,
+        topics: i.topics,
+        title: i.title,
+        severity: i.severity,
+        kind: i.kind,
+        rules: i.rules,
+        stage: i.stage,
+        months: i.months,
+        upcoming: i.upcoming,
+        urgent: i.urgent,
+        why: i.why,
+        requires: i.requires,
+        unlocks: i.unlocks,
+        expected_effect: i.expected_effect,
+        lead_time: i.lead_time,
+      })),
+    })),
+    summary: r.summary,
+    projection: r.projection,
+    assumptions: r.assumptions,
+  };
+}
 
 /** The JSON report of spec/OUTPUT.md. Built as an object, then serialized. */
 export function jsonReportObject(a: Assessment) {
@@ -23,7 +53,7 @@ export function jsonReportObject(a: Assessment) {
       severity: f.severity,
       topics: f.topics,
       message: f.message,
-      evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column })),
+      evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column, ...(e.baseline !== undefined ? { baseline: e.baseline } : {}) })),
       ...(f.components ? { components: f.components } : {}),
       recommendation: f.recommendation,
       status: f.status,
@@ -34,12 +64,9 @@ export function jsonReportObject(a: Assessment) {
     groups: (a.groups ?? []).map((g) => ({ id: g.id, title: g.title, lead: g.lead, severity: g.severity, kind: g.kind, findings: g.findings })),
     held: a.held ?? [],
     not_evaluated: a.notEvaluated,
-    roadmap: {
-      phases: a.roadmap.phases.map((p) => ({
-        id: p.id,
-        items: p.items.map((i) => ({ rule: i.rule, topics: i.topics, title: i.title })),
-      })),
-    },
+    roadmap: roadmapObject(a.roadmap),
+    ...(a.scenario ? { scenario: a.scenario } : {}),
+    ...(a.whatIf ? { what_if: a.whatIf } : {}),
     summary: {
       open: a.findings.filter((f) => f.status === 'open').length,
       addressed: a.findings.filter((f) => f.status === 'addressed').length,

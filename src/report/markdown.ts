@@ -1,5 +1,6 @@
 import type { Assessment } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
+import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { reportSubject, stageSentence } from './words.js';
 
@@ -17,6 +18,7 @@ export function formatMarkdown(a: Assessment): string {
     ...(['traffic', 'data', 'organization'] as const).map((d) => `| ${d} | ${s.dimensions[d] ?? 'unknown'} |`),
     '',
   );
+  if (a.whatIf) out.push(`## What if: ${a.whatIf.label}`, '', ...whatIfLines(a.whatIf).map((l) => `- ${l}`), '');
   if (!a.findings.length) {
     out.push(
       a.notEvaluated.length
@@ -41,7 +43,7 @@ export function formatMarkdown(a: Assessment): string {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
       if (f.unlocks?.length) out.push(`**Unlocks:** ${f.unlocks.map((id) => `\`${id}\``).join(', ')}`, '');
       if (f.evidence.length) {
-        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
+        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : ''}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
       }
       out.push('**Sources:**', ...f.sources.map((src) => `- ${citeSource(src)}: ${src.point}`), '');
     }
@@ -57,7 +59,7 @@ export function formatMarkdown(a: Assessment): string {
   const c = a.completeness;
   out.push(`Profile completeness: ${c.pct}% of fields; ${c.rules_evaluated} of ${c.rules_applicable} rules for this stage evaluated.`, '');
   for (const p of a.roadmap.phases.filter((x) => x.items.length)) {
-    out.push(`## Roadmap: ${p.title}`, '', ...p.items.map((i) => `- \`${i.rule}\`: ${i.title}`), '');
+    out.push(`## Roadmap: ${p.title}`, '', ...p.items.map((i) => `- \`${i.rule}\`: ${i.title}${i.urgent ? ' (urgent)' : ''}`), '');
   }
   return out.join('\n');
 }

@@ -50,6 +50,12 @@ export function formatRuleText(r: Rule, ctx: ReportContext): string {
   para('Why', r.rationale);
   out.push(c.bold('Sources'), ...r.sources.map((s) => wrap(`${citeSource(s)}: ${s.point}`, width, '    ', '  ')), '');
   if (r.templates?.length) out.push(c.bold('Templates'), wrap(r.templates.join(', '), width, '  '), '');
+  if (r.lead_time || r.expected_effect) {
+    out.push(c.bold('On the roadmap'));
+    if (r.lead_time) out.push(`  lead time: ${r.lead_time}`);
+    if (r.expected_effect) out.push(wrap(`reported effect (not a promise): ${r.expected_effect.claim.trim()} (${r.expected_effect.seed})`, width, '  '));
+    out.push('');
+  }
   if (r.adr?.options?.length) {
     out.push(c.bold('Options an ADR would weigh'));
     for (const o of r.adr.options) {

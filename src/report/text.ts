@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isOpen, severityRank, type Assessment, type Evidence, type Finding, type FindingGroup, type Severity } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
+import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { dimensionsSentence, reportSubject, stageSentence } from './words.js';
 import { splitSteps } from '../engine/tailor.js';
@@ -26,7 +27,8 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 /** A fact and its value, with its line in the profile the header names (paths would not fit 80 columns). */
 function evidenceLine(e: Evidence): string {
   const where = e.line ? ` (line ${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
-  return `${e.fact} = ${formatValue(e.value)}${where}`;
+  const measured = e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : '';
+  return `${e.fact} = ${formatValue(e.value)}${measured}${where}`;
 }
 
 /** The first step of a recommendation: its intro and step 1 of a numbered list, else the first sentence. */
@@ -83,6 +85,7 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   out.push(c.bold(para(`scale-advise · ${reportSubject(a)}`)));
   out.push(s.id ? para(stageSentence(s)) : c.yellow(para(stageSentence(s))));
   out.push(c.dim(para(dimensionsSentence(s), '  ')), '');
+  if (a.whatIf) out.push(c.bold.underline(`What if: ${a.whatIf.label}`), ...whatIfLines(a.whatIf).map((l) => para(l, '  ')), '');
   if (a.findings.length) out.push(para(headline(a)), '');
 
   if (!a.findings.length) {
@@ -177,8 +180,9 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   );
   const phases = roadmapLines(a);
   if (phases.length) {
-    out.push('', c.bold.underline('Roadmap'), '');
+    out.push('', c.bold.underline('Roadmap'), '', para(a.roadmap.summary, '  '));
     for (const [id, items] of phases) out.push(wrap(items.join(', '), width, INDENT, `  ${id.padEnd(6)} `));
+    out.push(c.dim(para('`scale-advise roadmap` gives the plan with months, prerequisites and expected effects.', '  ')));
   }
   const open = a.findings.filter(isOpen).length;
   const waived = a.findings.filter((f) => f.status === 'waived').length;

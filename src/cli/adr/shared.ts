@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { discoverProfile } from '../../profile/load.js';
-import { readYamlFile } from '../../profile/parse-yaml.js';
+import { positionAt, readYamlFile } from '../../profile/parse-yaml.js';
 import { ADR_FORMATS, AdrStore, locateAdrDir, type AdrFormat, type ProfileAdrSettings } from '../../decisions/adr/index.js';
 import { UserError } from '../../util/errors.js';
 
@@ -15,10 +15,13 @@ export interface StoreFlags {
   profile?: string;
 }
 
+/** A value the user wrote, cut to what a message can show. */
+const echo = (value: string) => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
 export function checkFormat(value: string | undefined, flag = '--format'): AdrFormat | undefined {
   if (value === undefined) return undefined;
   if ((ADR_FORMATS as readonly string[]).includes(value)) return value as AdrFormat;
-  throw new UserError(`${flag} must be one of ${ADR_FORMATS.join(', ')}; got "${value}"`);
+  throw new UserError(`${flag} must be one of ${ADR_FORMATS.join(', ')}; got "${echo(value)}"`);
 }
 
 /** The profile's `adr` settings, read without validating the rest: listing records must not need a perfect profile. */
@@ -26,13 +29,19 @@ export function profileAdrSettings(cwd: string, explicit?: string): ProfileAdrSe
   const path = explicit ? resolve(cwd, explicit) : discoverProfile(cwd);
   if (!path) return undefined;
   if (!existsSync(path)) throw new UserError(`${explicit}: no such profile`);
-  const data = readYamlFile(path, relative(cwd, path) || path).data as { adr?: { dir?: unknown; format?: unknown } } | null;
+  const display = relative(cwd, path) || path;
+  const parsed = readYamlFile(path, display);
+  const data = parsed.data as { adr?: { dir?: unknown; format?: unknown } } | null;
   const adr = data && typeof data === 'object' ? data.adr : undefined;
   if (!adr) return undefined;
+  if (adr.format !== undefined && !(typeof adr.format === 'string' && (ADR_FORMATS as readonly string[]).includes(adr.format))) {
+    const got = typeof adr.format === 'string' ? `"${echo(adr.format)}"` : JSON.stringify(adr.format)?.slice(0, 40);
+    throw new UserError([{ file: display, position: positionAt(parsed, ['adr', 'format']), message: `\`adr.format\` must be one of: ${ADR_FORMATS.join(', ')}; got ${got}` }]);
+  }
   return {
     base: dirname(path),
     ...(typeof adr.dir === 'string' ? { dir: adr.dir } : {}),
-    ...(typeof adr.format === 'string' ? { format: checkFormat(adr.format, `${relative(cwd, path)}: adr.format`)! } : {}),
+    ...(typeof adr.format === 'string' ? { format: adr.format as AdrFormat } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
 // MADR's `docs/decisions`, then `docs/adr` and `doc/architecture/decisions`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { positionAt, readYamlFile } from '../../profile/parse-yaml.js';
+import { readUserFile } from '../../util/read-file.js';
 import { UserError } from '../../util/errors.js';
 import { RECORD_FILE } from './parse.js';
 import { splitFrontMatter } from './markdown.js';
@@ -47,21 +48,18 @@ export function sniffFormat(dir: string): AdrFormat | null {
 }
 
 function readAdrDirFile(file: string): string {
-  const first = readFileSync(file, 'utf8').split(/\r?\n/)[0]?.trim() ?? '';
+  const first = readUserFile(file, file).split(/\r?\n/)[0]?.trim() ?? '';
   if (!first) throw new UserError([{ file, position: { line: 1, column: 1 }, message: '.adr-dir is empty; it should name the ADR directory' }]);
   return first;
 }
 
 function log4brainsFolder(file: string): string {
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError([{ file, position: null, message: `cannot read .log4brains.yml: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }]);
-  }
-  const folder = (data as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
+  // Parsed like a profile: a mistake is reported at its line and column, in our words.
+  const parsed = readYamlFile(file, file);
+  const folder = (parsed.data as { project?: { adrFolder?: unknown } } | null)?.project?.adrFolder;
   if (typeof folder !== 'string' || !folder.trim()) {
-    throw new UserError([{ file, position: null, message: '.log4brains.yml has no `project.adrFolder`' }]);
+    const position = positionAt(parsed, ['project', 'adrFolder']) ?? positionAt(parsed, ['project']) ?? { line: 1, column: 1 };
+    throw new UserError([{ file, position, message: '`project.adrFolder` should name the ADR directory (a path)' }]);
   }
   return folder.trim();
 }

@@ -1,10 +1,12 @@
 // The records in one ADR directory: listing, lookup, numbering and safe
 // creation. Creation is safe against concurrent runs (each number is
 // reserved with an exclusive lock file) and never replaces a file.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
 import { errno, fsProblem } from '../../util/fs-errors.js';
+import { readUserFile } from '../../util/read-file.js';
+import { warn } from '../../util/warn.js';
 import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
 import { isDateNamed, parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
@@ -37,11 +39,21 @@ export class AdrStore {
   /** Record file names, in adr-tools' order (sorted by name). */
   files(): string[] {
     if (!this.exists()) return [];
+    let names: string[];
     try {
-      return readdirSync(this.dir).filter((f) => RECORD_FILE.test(f)).sort();
+      names = readdirSync(this.dir, { withFileTypes: true })
+        .filter((d) => RECORD_FILE.test(d.name))
+        .filter((d) => {
+          // A directory (or a device) named like a record is not one: say so and go on.
+          if (d.isFile() || d.isSymbolicLink()) return true;
+          warn(`${join(this.display(), d.name)} is ${d.isDirectory() ? 'a directory' : 'not a regular file'}, not a record; skipped`);
+          return false;
+        })
+        .map((d) => d.name);
     } catch (e) {
       throw fsProblem(e, 'read', this.dir);
     }
+    return names.sort();
   }
 
   list(): AdrRecord[] {
@@ -56,11 +68,7 @@ export class AdrStore {
   }
 
   readText(path: string): string {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (e) {
-      throw fsProblem(e, 'read', path);
-    }
+    return readUserFile(path, path);
   }
 
   /**

@@ -1,0 +1,91 @@
+import { STAGE_NAMES, type Assessment, type RoadmapItem, type RoadmapPhase } from '../model.js';
+import { leadTimeMonths } from '../engine/prerequisites.js';
+import type { ReportContext } from './index.js';
+import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
+
+const DAY_MS = 86_400_000;
+const MONTH_DAYS = 30.44;
+/** A step without a lead time is drawn two weeks long. */
+const UNKNOWN_LEAD_DAYS = 14;
+const PHASE_NAMES = { now: 'Now', next: 'Next', later: 'Later' } as const;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** Mermaid reads `:` `;` `#` in a task name as syntax. */
+const taskName = (s: string) => s.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
+
+const leadDays = (i: RoadmapItem) => Math.max(1, Math.round((leadTimeMonths(i.lead_time ?? undefined) ?? UNKNOWN_LEAD_DAYS / MONTH_DAYS) * MONTH_DAYS));
+
+/**
+ * When each step starts, in days from today: a phase starts when the longest
+ * step of the one before ends; a step starts no earlier than its prerequisites
+ * end; a step that growth brings starts early enough to be done when it is due.
+ */
+export function scheduleDays(phases: readonly RoadmapPhase[]): Map<string, { start: number; days: number }> {
+  const plan = new Map<string, { start: number; days: number }>();
+  let phaseStart = 0;
+  for (const p of phases) {
+    let phaseEnd = phaseStart;
+    for (const i of p.items) {
+      const days = leadDays(i);
+      const afterReqs = Math.max(0, ...i.requires.map((r) => plan.get(r)).filter((x) => x !== undefined).map((x) => x.start + x.days));
+      const due = i.upcoming && i.months !== null ? Math.max(0, Math.round(i.months * MONTH_DAYS) - days) : phaseStart;
+      const start = Math.max(afterReqs, i.upcoming ? due : phaseStart);
+      plan.set(i.rule, { start, days });
+      phaseEnd = Math.max(phaseEnd, start + days);
+    }
+    if (p.items.length) phaseStart = phaseEnd;
+  }
+  return plan;
+}
+
+/** A Mermaid gantt of the phases, each step as long as its lead time. Renders on GitHub. */
+export function roadmapGantt(phases: readonly RoadmapPhase[], now: Date, title: string): string {
+  const plan = scheduleDays(phases);
+  const lines = ['```mermaid', 'gantt', `  title ${taskName(title)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %b %Y'];
+  for (const p of phases) {
+    if (!p.items.length) continue;
+    lines.push(`  section ${PHASE_NAMES[p.id]}`);
+    for (const i of p.items) {
+      const { start, days } = plan.get(i.rule)!;
+      const tags = [i.urgent ? 'crit' : '', p.id === 'now' ? 'active' : ''].filter(Boolean);
+      lines.push(`  ${taskName(i.title)} :${[...tags, isoDay(new Date(now.getTime() + start * DAY_MS)), `${days}d`].join(', ')}`);
+    }
+  }
+  lines.push('```');
+  return lines.join('\n');
+}
+
+function itemLines(i: RoadmapItem): string[] {
+  const meta = [
+    `\`${i.rules.join('`, `')}\``,
+    `${i.severity} ${i.kind}`,
+    i.stage ? `prepares for ${STAGE_NAMES[i.stage]}` : '',
+    `lead time ${i.lead_time ?? 'not estimated'}`,
+  ].filter(Boolean);
+  const out = [`- **${i.title}** (${meta.join('; ')})`, `  ${i.urgent ? '**Urgent:** ' : ''}${i.why}.`];
+  if (i.requires.length) out.push(`  After: ${i.requires.map((r) => `\`${r}\``).join(', ')} (still open; doing it unlocks this step).`);
+  if (i.unlocks.length) out.push(`  Unlocks: ${i.unlocks.map((r) => `\`${r}\``).join(', ')}.`);
+  const effect = effectSentence(i);
+  if (effect) out.push(`  ${effect}.`);
+  return out;
+}
+
+/** The roadmap as Markdown, with its Gantt chart. Pure: the day the chart starts comes in (default: the epoch, never the clock). */
+export function formatRoadmapMarkdown(a: Assessment, ctx: Pick<ReportContext, 'now'>): string {
+  const now = ctx.now ?? new Date(0);
+  const r = a.roadmap;
+  const name = a.project ?? a.profilePath;
+  const out = [`# Scaling roadmap: ${name}`, ''];
+  out.push(`**Stage:** ${a.stage.name ?? 'unknown'} (model \`${a.stage.model}\`), as of ${isoDay(now)}.${a.scenario ? ` **What if:** ${a.scenario.label}.` : ''}`, '');
+  if (a.whatIf) out.push(`## What if: ${a.whatIf.label}`, '', ...whatIfLines(a.whatIf).map((l) => `- ${l}`), '');
+  out.push(projectionSentence(r.projection), '', r.summary, '');
+  if (r.phases.some((p) => p.items.length)) out.push(roadmapGantt(r.phases, now, `Roadmap for ${name}`), '');
+  for (const p of r.phases) {
+    if (!p.items.length) continue;
+    out.push(`## ${p.title}`, '');
+    for (const i of p.items) out.push(...itemLines(i));
+    out.push('');
+  }
+  out.push('## Assumptions', '', ...r.assumptions.map((x) => `- ${x}`), '');
+  return out.join('\n');
+}

@@ -1,0 +1,195 @@
+// The planner on every company case and on hand-made findings: prerequisites
+// first, at most three steps now, every open finding in exactly one step, and
+// a short plan for a small healthy system.
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isOpen, type Finding, type RoadmapProjection, type RuleCore } from '../../src/model.js';
+import { builtInCatalog, loadCatalog } from '../../src/engine/catalog.js';
+import { prerequisiteProblems } from '../../src/engine/prerequisites.js';
+import { NOW_LIMIT, planRoadmap } from '../../src/roadmap/plan.js';
+import { isUserError } from '../../src/util/errors.js';
+import { assessFile, ROOT } from '../helpers/assess.js';
+
+const CASES = join(ROOT, 'test', 'fixtures', 'cases');
+const requiresOf = new Map(builtInCatalog().rules.map((r) => [r.id, r.requires ?? []]));
+
+describe('the roadmap of every company case', () => {
+  for (const file of readdirSync(CASES).filter((f) => f.endsWith('.yaml'))) {
+    const a = assessFile(join(CASES, file));
+    const items = a.roadmap.phases.flatMap((p) => p.items);
+    describe(file.replace(/\.yaml$/, ''), () => {
+      it(`holds at most ${NOW_LIMIT} steps now`, () => {
+        expect(a.roadmap.phases.find((p) => p.id === 'now')!.items.length).toBeLessThanOrEqual(NOW_LIMIT);
+      });
+
+      it('puts no step before one it requires', () => {
+        const position = new Map<string, number>();
+        items.forEach((item, n) => item.rules.forEach((r) => position.set(r, n)));
+        const violations: string[] = [];
+        items.forEach((item, n) => {
+          for (const r of item.rules) {
+            for (const req of requiresOf.get(r) ?? []) {
+              const at = position.get(req);
+              if (at !== undefined && at !== n && at > n) violations.push(`${r} (step ${n + 1}) before its prerequisite ${req} (step ${at + 1})`);
+            }
+          }
+        });
+        expect(violations).toEqual([]);
+      });
+
+      it('plans every open finding in exactly one step', () => {
+        const planned = items.filter((i) => !i.upcoming).flatMap((i) => i.rules).sort();
+        expect(planned).toEqual([...a.findings.filter(isOpen).map((f) => f.rule), ...(a.held ?? []).map((h) => h.rule)].sort());
+      });
+
+      it('links requires and unlocks both ways', () => {
+        for (const i of items) for (const req of i.requires) expect(items.find((x) => x.rule === req)?.unlocks, `${req} unlocks ${i.rule}`).toContain(i.rule);
+      });
+    });
+  }
+
+  it('keeps a small healthy MVP short, and says so', () => {
+    const r = assessFile(join(CASES, 'healthy-mvp.yaml')).roadmap;
+    const items = r.phases.flatMap((p) => p.items);
+    expect(items.length).toBeLessThanOrEqual(3);
+    expect(items.filter((i) => !i.upcoming)).toEqual([]);
+    expect(r.summary).toMatch(/short roadmap on purpose|Nothing to plan/);
+    // no enterprise pattern pads it
+    const heavy = /sharding|multi-region|event-driven|service-extraction|container-orchestration|chaos/;
+    expect(items.flatMap((i) => i.topics).filter((t) => heavy.test(t))).toEqual([]);
+  });
+});
+
+const finding = (rule: string, severity: Finding['severity'], kind: Finding['kind'], facts: string[] = [], topics = [rule]): Finding => ({
+  rule,
+  title: `Step ${rule}`,
+  kind,
+  severity,
+  topics,
+  message: '',
+  evidence: facts.map((fact) => ({ fact, value: 1, provenance: 'declared', line: 1, column: 1 })),
+  recommendation: '',
+  status: 'open',
+  addressed_by: null,
+  sources: [],
+});
+const rule = (id: string, extra: Partial<RuleCore> = {}): RuleCore =>
+  ({ id, title: id, kind: 'warning-sign', severity: 'high', stages: ['growth'], topics: [id], when: 'true', message: 'x', recommendation: 'x', sources: [], ...extra }) as RuleCore;
+const projection = (cpuMonths: number | null): RoadmapProjection => ({
+  growth_pct_per_month: 20,
+  horizon_months: 12,
+  next_stage: null,
+  resources: [{ id: 'db-cpu', name: "the primary's CPU", fact: 'database.cpu_p95_pct', current: 90, limit: 100, unit: '%', months: cpuMonths }],
+});
+
+describe('planRoadmap', () => {
+  const findings = [
+    finding('a', 'critical', 'warning-sign'),
+    finding('b', 'high', 'warning-sign'),
+    finding('c', 'high', 'pitfall'),
+    finding('d', 'high', 'warning-sign'),
+    finding('prep', 'low', 'recommendation'),
+  ];
+  const rules = new Map([...findings.map((f) => [f.rule, rule(f.rule)] as const), ['b', rule('b', { requires: ['prep'] })]]);
+
+  it('pulls a prerequisite ahead of the urgent step that needs it, and keeps now to three', () => {
+    const r = planRoadmap({ held: [], groups: [], findings, upcoming: [], projection: projection(null), rules, stage: 'growth' });
+    const now = r.phases[0]!.items.map((i) => i.rule);
+    expect(now).toHaveLength(3);
+    const order = r.phases.flatMap((p) => p.items.map((i) => i.rule));
+    expect(order.indexOf('prep')).toBeLessThan(order.indexOf('b'));
+    expect(r.phases.flatMap((p) => p.items).find((i) => i.rule === 'b')).toMatchObject({ requires: ['prep'] });
+    expect(r.phases.flatMap((p) => p.items).find((i) => i.rule === 'prep')).toMatchObject({ unlocks: ['b'] });
+  });
+
+  it('puts a step whose runway is shorter than its lead time first, even at medium severity', () => {
+    const fs = [finding('high-one', 'high', 'warning-sign'), finding('cpu', 'medium', 'warning-sign', ['database.cpu_p95_pct'], ['caching'])];
+    const rs = new Map([['high-one', rule('high-one')], ['cpu', rule('cpu', { lead_time: '2-3 months' })]]);
+    const r = planRoadmap({ held: [], groups: [], findings: fs, upcoming: [], projection: projection(1.5), rules: rs, stage: 'growth' });
+    expect(r.phases[0]!.items.map((i) => i.rule)).toEqual(['cpu', 'high-one']);
+    expect(r.phases[0]!.items[0]).toMatchObject({ urgent: true, months: 1.5 });
+  });
+
+  it("makes the findings of one group one step, in the order of the group's plan", () => {
+    const fs = [finding('slow', 'high', 'warning-sign'), finding('other', 'medium', 'warning-sign'), finding('cheap', 'medium', 'recommendation')];
+    const rs = new Map(fs.map((f) => [f.rule, rule(f.rule)]));
+    const groups = [{ id: 'g', title: 'One problem', lead: 'Measure first.', rules: ['cheap', 'slow'] }];
+    const items = planRoadmap({ findings: fs, held: [], groups, upcoming: [], projection: projection(null), rules: rs, stage: 'growth' }).phases.flatMap((p) => p.items);
+    expect(items.map((i) => [i.title, i.rules])).toEqual([
+      ['One problem', ['cheap', 'slow']],
+      ['Step other', ['other']],
+    ]);
+    expect(items[0]).toMatchObject({ rule: 'cheap', severity: 'high', kind: 'warning-sign' });
+  });
+
+  it('plans a held finding after the step it waits for', () => {
+    const fs = [finding('foundation', 'medium', 'recommendation')];
+    const rs = new Map([['foundation', rule('foundation')], ['extract', rule('extract', { kind: 'recommendation', severity: 'high', requires: ['foundation'] })]]);
+    const r = planRoadmap({ findings: fs, held: [{ rule: 'extract', title: 'Extract it', waiting_for: ['foundation'] }], groups: [], upcoming: [], projection: projection(null), rules: rs, stage: 'growth' });
+    const items = r.phases.flatMap((p) => p.items);
+    expect(items.map((i) => i.rule)).toEqual(['foundation', 'extract']);
+    expect(items[1]).toMatchObject({ requires: ['foundation'], why: 'held back until foundation is dealt with' });
+    expect(items[0]).toMatchObject({ unlocks: ['extract'] });
+  });
+
+  it('has nothing to plan for a system with no open finding, and says so', () => {
+    const r = planRoadmap({ held: [], groups: [], findings: [], upcoming: [], projection: projection(null), rules: new Map(), stage: 'mvp' });
+    expect(r.phases.every((p) => !p.items.length)).toBe(true);
+    expect(r.summary).toMatch(/^Nothing to plan/);
+  });
+});
+
+describe('prerequisites as data', () => {
+  it('encode what the sources put first', () => {
+    const req = (id: string) => requiresOf.get(id) ?? [];
+    expect(req('autoscaling-missing')).toContain('stateless-sessions');
+    expect(req('app-tier-spof')).toContain('stateless-sessions');
+    expect(req('db-write-bound')).toEqual(expect.arrayContaining(['db-read-replicas', 'db-connection-pooling']));
+    expect(req('multi-region')).toContain('iac-missing');
+    for (const id of ['extract-cpu-heavy-component', 'extract-high-volume-component', 'extract-pci-component', 'monolith-team-bottleneck']) {
+      expect(req(id), id).toEqual(expect.arrayContaining(['observability-blind', 'ci-missing', 'extraction-foundations']));
+    }
+  });
+
+  it('reject unknown rules and cycles', () => {
+    const problems = prerequisiteProblems([
+      { id: 'a', requires: ['b'] },
+      { id: 'b', requires: ['c'] },
+      { id: 'c', requires: ['a', 'nope'] },
+    ]).map((p) => p.message);
+    expect(problems).toContain('rule `c` requires unknown rule `nope`');
+    expect(problems.filter((m) => m.startsWith('prerequisites form a cycle'))).toHaveLength(1);
+  });
+
+  it("refuse a user's rule that requires a rule that does not exist", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-req-'));
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(
+      join(dir, 'rules', 'our-rule.yaml'),
+      [
+        'id: our-rule',
+        'title: Our own scaling rule',
+        'kind: recommendation',
+        'severity: low',
+        'stages: [growth]',
+        'topics: [caching]',
+        'when: database.cpu_p95_pct > 50',
+        'message: The CPU is busy.',
+        'recommendation: Do the thing first.',
+        'rationale: Because we say so.',
+        'sources: [{ seed: "https://example.org/a", point: our experience }]',
+        'requires: [stateless-sesions]',
+      ].join('\n'),
+    );
+    let error: unknown;
+    try {
+      loadCatalog([join(dir, 'rules')], dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(isUserError(error)).toBe(true);
+    expect(String((error as Error).message)).toMatch(/our-rule\.yaml.*requires unknown rule `stateless-sesions`/);
+  });
+});

@@ -126,11 +126,12 @@ function series(title, sizes, make) {
 
 console.log(`runs: ${runs} per size, interleaved with node -e 0; medians`);
 series('assess --format json, by components in the profile', [10, 100, 1000, 10000], (n) => ({
-  args: [BIN, 'assess', '--format', 'json', '--profile', profileWithComponents(n)],
+  // --no-detect: these profiles sit in a scratch folder with no repository to look at; bench/detect.mjs measures detection.
+  args: [BIN, 'assess', '--format', 'json', '--no-detect', '--profile', profileWithComponents(n)],
   cwd: work,
 }));
 series('assess --format json, by user rules added to the catalog', [10, 100, 1000], (n) => ({
-  args: [BIN, 'assess', '--format', 'json', '--profile', join(root, 'examples', 'scale-advise.yaml'), '--rules', ruleDir(n)],
+  args: [BIN, 'assess', '--format', 'json', '--no-detect', '--profile', join(root, 'examples', 'scale-advise.yaml'), '--rules', ruleDir(n)],
   cwd: work,
 }));
 series('adr list --format json, by records', [30, 300, 3000], (n) => ({ args: [BIN, 'adr', 'list', '--format', 'json'], cwd: adrDir(n) }));

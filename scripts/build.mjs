@@ -135,6 +135,34 @@ const lazyChildProcess = {
   },
 };
 
+// Repository detection is a bundle of its own, dist/detect.cjs, required only
+// when the detection cache misses: a warm `assess` never parses it.
+const detectBundle = {
+  name: 'detect-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/detect\/index\.js$/ }, (args) =>
+      /[\\/]src[\\/]facts$/.test(args.resolveDir) ? { path: 'detect', namespace: 'detect-bundle' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'detect-bundle' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'detect.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+await esbuild.build({
+  entryPoints: [join(root, 'src', 'facts', 'detect', 'index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: join(root, 'dist', 'detect.cjs'),
+  // Parsers (TOML, XML, YAML, .gitignore) load from node_modules, only when a manifest needs them.
+  packages: 'external',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
 // 3. The CLI bundle, as one CommonJS file: Node 20 has no compile cache for
 // ES modules, but bin/scale-advise.cjs can feed V8 a code cache for a script.
 // Heavy, rarely used modules stay external and are imported lazily.
@@ -145,7 +173,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile: join(root, 'dist', 'cli.cjs'),
-  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'fast-xml-parser', 're2js'],
+  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     'import.meta.url': '__scaleAdviseModuleUrl',
@@ -154,7 +182,7 @@ await esbuild.build({
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, detectBundle],
 });
 
 // 4. The code cache, made from a representative run (the JSON report that CI reads).

@@ -3,7 +3,7 @@
 // (what-if, roadmap projection, the dashboard) without touching a file again.
 import { dirname, resolve } from 'node:path';
 import type { Fact, FactConflict, StageModel } from './model.js';
-import { discoverProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { discoverProfile, emptyProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { loadCatalog, type Catalog } from './engine/catalog.js';
 import { chooseStageModel } from './engine/stage-model.js';
 import type { FactMeta } from './engine/scenario.js';
@@ -28,6 +28,10 @@ export interface LoadOptions {
   audit?: boolean;
   /** the longest a waiver may run from today, in days (default 180) */
   maxWaiverDays?: number;
+  /** what repository detection could not judge; given when detection ran */
+  detectionNotes?: string[];
+  /** there is no profile: assess the detected facts alone */
+  withoutProfile?: boolean;
 }
 
 export interface Inputs {
@@ -44,11 +48,13 @@ export interface Inputs {
   factTypes: ReadonlyMap<string, string>;
   decisions: DecisionInputs;
   now: Date;
+  /** set when the repository was looked at */
+  repository?: { notes: string[]; withoutProfile: boolean };
 }
 
 export function load(opts: LoadOptions): Inputs {
-  const path = resolveProfilePath(opts.profile, opts.cwd);
-  const profile = loadProfile(path, opts.cwd);
+  const profile = opts.withoutProfile ? emptyProfile(opts.cwd) : loadProfile(resolveProfilePath(opts.profile, opts.cwd), opts.cwd);
+  const path = profile.path;
   const catalog = loadCatalog(catalogDirs(profile, path, opts), opts.cwd);
   const model = chooseStageModel(profile, catalog, opts.stageModel);
   const { facts, conflicts } = mergeFacts(profile, opts.extraFacts);
@@ -78,6 +84,7 @@ export function load(opts: LoadOptions): Inputs {
     factTypes: new Map(catalog.facts.map((f) => [f.id, f.type])),
     decisions,
     now,
+    ...(opts.detectionNotes || opts.withoutProfile ? { repository: { notes: opts.detectionNotes ?? [], withoutProfile: Boolean(opts.withoutProfile) } } : {}),
   };
 }
 

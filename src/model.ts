@@ -157,6 +157,8 @@ export interface Evidence {
   provenance: Provenance;
   line: number | null;
   column: number | null;
+  /** for detected facts: the file:line or git range that showed it */
+  origin?: string;
   /** for a projected fact: its value as measured, before the scenario */
   baseline?: unknown;
 }
@@ -347,6 +349,19 @@ export interface Assessment {
   groups?: FindingGroup[];
   /** rules that would fire but wait for a required finding */
   held?: HeldRule[];
+  /** what looking at the repository found, when it was looked at */
+  repository?: RepositorySummary;
+}
+
+export interface RepositorySummary {
+  /** detected facts that were used (a declared value wins) */
+  detected: number;
+  /** what detection could not judge, in plain sentences */
+  notes: string[];
+  /** no profile was found: the assessment rests on detected facts alone */
+  withoutProfile: boolean;
+  /** profile sections of which no fact is known */
+  unknown: string[];
 }
 
 export interface FactConflict {

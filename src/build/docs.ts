@@ -40,7 +40,7 @@ export function renderRulesDoc(rules: Rule[], heuristics: Heuristic[]): string {
 export function renderFactsDoc(facts: FactInfo[]): string {
   const lines: string[] = [GENERATED, '', '# Facts', ''];
   lines.push(
-    'Rules read facts: dotted names for every field of the profile (`declared`), values found in the repository (`detected`), and values computed from others (`derived`). A derived fact exists only when all its inputs are known; a rule that needs a missing fact is reported as not evaluated, never as passed.',
+    'Rules read facts: dotted names for every field of the profile (`declared`), values found in the repository (`detected`, see docs/detection.md), and values computed from others (`derived`). A derived fact exists only when all its inputs are known; a rule that needs a missing fact is reported as not evaluated, never as passed.',
     '',
     '"Scales with" (the schema\'s `x-scales-with`) says what a number grows with: `load` and `users` facts are multiplied by a what-if factor; `data` facts grow with the data; `team` and `none` facts stay as they are. Derived facts are recomputed from the scaled values.',
     '',

@@ -10,12 +10,17 @@ import { colorLevel, emit, outputWidth } from './io.js';
 import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
 import { commonOptions, nowOption, outputOptions, resolveNow, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
+import { resolve } from 'node:path';
+import { discoverProfile } from '../profile/load.js';
+import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { EXIT } from './exit-codes.js';
 
 interface AssessFlags extends CommonOptions, OutputFlags, NowFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
+  detect?: boolean;
+  explainFacts?: boolean;
   whatIf?: string;
 }
 
@@ -35,17 +40,32 @@ export function registerAssess(program: Command, run: Run): void {
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
     .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
+    .option('--no-detect', 'use the profile alone; do not look at the repository (git history, files, dependencies)')
+    .option('--explain-facts', 'list every fact with its value, provenance and origin instead of the report')
     .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
     .action((flags: AssessFlags) =>
       run(async () => {
-        checkFormat('assessment', flags.format);
+        const view = flags.explainFacts ? 'facts' : 'assessment';
+        checkFormat(view, flags.format);
         const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
         const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
         const cwd = process.cwd();
-        const inputs = load({ cwd, profile: flags.profile, ruleDirs: flags.rules, stageModel: flags.stageModel, now: resolveNow(flags.now) });
+        const now = resolveNow(flags.now);
+        const profilePath = flags.profile ? resolve(cwd, flags.profile) : discoverProfile(cwd);
+        const detection = flags.detect === false ? null : await repositoryFacts(detectionRoot(cwd, profilePath), { now, progress: true });
+        // With no profile, detected facts are all there is; with none of those either, there is nothing to assess.
+        const withoutProfile = !profilePath && Boolean(detection?.facts.length);
+        const inputs = load({
+          cwd,
+          profile: flags.profile,
+          ruleDirs: flags.rules,
+          stageModel: flags.stageModel,
+          now,
+          ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
+        });
         const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
         const toFile = Boolean(flags.output && flags.output !== '-');
-        const text = await render('assessment', flags.format, a, {
+        const text = await render(view, flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),
           verbose: flags.verbose ?? false,
           width: outputWidth(toFile),

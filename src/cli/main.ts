@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
 import { registerAdr } from './adr/index.js';
+import { registerInit } from './init.js';
 import { registerRoadmap } from './roadmap.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
@@ -47,6 +48,7 @@ export function buildProgram(run: Run): Command {
   registerCheck(program, run);
   registerRoadmap(program, run);
   registerScaffold(program, run);
+  registerInit(program, run);
   program.addHelpText(
     'after',
     `
@@ -57,7 +59,8 @@ Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 (the articles), docs/stages.md (stage models), docs/adr.md (decision records),
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
 docs/scaffold.md (config templates), docs/roadmap.md (the plan),
-docs/what-if.md (load scenarios).`,
+docs/what-if.md (load scenarios), docs/detection.md (facts from the
+repository), docs/init.md (writing a profile).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -2,7 +2,9 @@
 // decisions → roadmap, with no file and no clock: everything comes in through
 // the inputs (load.ts) and the scenario, so the same inputs can be evaluated
 // as they are, at 10× load, or at next year's size.
-import type { Assessment, Completeness, Fact, FactSet, Finding, HeldRule, NotEvaluated, RuleCore, StageResult } from '../model.js';
+import type { Assessment, Completeness, Fact, FactSet, Finding, HeldRule, NotEvaluated, RepositorySummary, RuleCore, StageResult } from '../model.js';
+import { FACT_SECTIONS } from '../profile/types.js';
+import { conflictFindings } from '../facts/conflicts.js';
 import type { Inputs } from '../load.js';
 import { withDerivedFacts } from '../facts/index.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
@@ -23,6 +25,16 @@ export function completeness(facts: ReadonlyMap<string, Fact>, catalog: Catalog,
   const present = declared.filter((f) => facts.has(f.id)).length;
   const pct = declared.length ? Math.round((present / declared.length) * 100) : 0;
   return { fields_present: present, fields_known: declared.length, rules_evaluated: evaluated, rules_applicable: applicable, pct };
+}
+
+function repositorySummary(facts: ReadonlyMap<string, Fact>, r: { notes: string[]; withoutProfile: boolean }): RepositorySummary {
+  const ids = [...facts.keys()];
+  return {
+    detected: [...facts.values()].filter((f) => f.provenance === 'detected').length,
+    notes: r.notes,
+    withoutProfile: r.withoutProfile,
+    unknown: FACT_SECTIONS.filter((s) => !ids.some((id) => id.startsWith(`${s}.`))),
+  };
 }
 
 interface Evaluated {
@@ -108,7 +120,8 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     ...(typeof name === 'string' ? { project: name } : {}),
     ...(scenario.label || scenario.factor !== undefined || scenario.overrides ? { scenario: { label: scenario.label ?? `${scenario.factor ?? 1}x`, factor: scenario.factor ?? 1 } } : {}),
     stage: now.stage,
-    findings: now.findings,
+    // Disagreements between declared and detected facts are information only: after the rule findings, off the roadmap.
+    findings: [...now.findings, ...conflictFindings(inputs.conflicts, now.facts, inputs.profile.displayPath)],
     notEvaluated: now.notEvaluated,
     roadmap: planRoadmap({
       findings: now.findings,
@@ -124,5 +137,6 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     facts: now.facts,
     groups: groupFindings(now.findings, inputs.catalog.groups),
     held: now.held,
+    ...(inputs.repository ? { repository: repositorySummary(now.facts, inputs.repository) } : {}),
   };
 }

@@ -203,6 +203,7 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       provenance: f.provenance,
       line: f.position?.line ?? null,
       column: f.position?.column ?? null,
+      ...(f.origin ? { origin: f.origin } : {}),
       ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }

@@ -51,10 +51,16 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
   if (!found) {
     throw new UserError(
       `no profile found: looked for ${PROFILE_NAMES.join(', ')} in ${cwd} and its parents up to the repository root; ` +
-        'pass --profile PATH, or start from the example profile (docs/profile.md)',
+        'pass --profile PATH, or run `scale-advise init` to write one (docs/init.md)',
     );
   }
   return found;
+}
+
+/** The stand-in when there is no profile: `version: 1` and nothing declared. */
+export function emptyProfile(cwd: string): Profile {
+  const parsed = parseYamlText('version: 1\n', '(no profile)');
+  return { path: join(cwd, PROFILE_NAMES[0]!), displayPath: '(no profile)', data: { version: 1 }, parsed, positionOf: () => null };
 }
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {

@@ -42,6 +42,8 @@ export interface Views {
   check: CheckReport;
   /** `adr list`: the records of a directory */
   adrs: AdrList;
+  /** `assess --explain-facts`: every fact of an assessment with its provenance and origin */
+  facts: Assessment;
 }
 
 /** The records `adr list` prints, with where they live and the day review dates are judged on. */
@@ -96,6 +98,10 @@ export const REPORTS: Registry = {
     sarif: async () => (await import('./sarif.js')).formatSarif,
     junit: async () => (await import('./junit.js')).formatJunit,
     github: async () => (await import('./github.js')).formatGithub,
+  },
+  facts: {
+    text: async () => (await import('./facts.js')).formatFactsText,
+    json: async () => (await import('./facts.js')).formatFactsJson,
   },
 };
 

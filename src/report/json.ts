@@ -53,7 +53,7 @@ export function jsonReportObject(a: Assessment) {
       severity: f.severity,
       topics: f.topics,
       message: f.message,
-      evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column, ...(e.baseline !== undefined ? { baseline: e.baseline } : {}) })),
+      evidence: f.evidence.map((e) => ({ fact: e.fact, value: e.value, provenance: e.provenance, line: e.line, column: e.column, ...(e.origin ? { origin: e.origin } : {}), ...(e.baseline !== undefined ? { baseline: e.baseline } : {}) })),
       ...(f.components ? { components: f.components } : {}),
       recommendation: f.recommendation,
       status: f.status,
@@ -75,6 +75,7 @@ export function jsonReportObject(a: Assessment) {
     },
     completeness: a.completeness,
     ...(a.conflicts.length ? { conflicts: a.conflicts } : {}),
+    ...(a.repository ? { repository: { detected_facts: a.repository.detected, notes: a.repository.notes, profile_found: !a.repository.withoutProfile } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Assessment } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
+import { repositoryLines } from './repository.js';
 import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { reportSubject, stageSentence } from './words.js';
@@ -18,6 +19,7 @@ export function formatMarkdown(a: Assessment): string {
     ...(['traffic', 'data', 'organization'] as const).map((d) => `| ${d} | ${s.dimensions[d] ?? 'unknown'} |`),
     '',
   );
+  for (const l of repositoryLines(a)) out.push(`> ${l}`, '');
   if (a.whatIf) out.push(`## What if: ${a.whatIf.label}`, '', ...whatIfLines(a.whatIf).map((l) => `- ${l}`), '');
   if (!a.findings.length) {
     out.push(
@@ -43,7 +45,7 @@ export function formatMarkdown(a: Assessment): string {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
       if (f.unlocks?.length) out.push(`**Unlocks:** ${f.unlocks.map((id) => `\`${id}\``).join(', ')}`, '');
       if (f.evidence.length) {
-        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : ''}${e.line ? ` (line ${e.line})` : ''}`).join(', '), '');
+        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : ''}${e.line ? ` (line ${e.line})` : e.origin ? ` (detected: ${e.origin})` : ''}`).join(', '), '');
       }
       out.push('**Sources:**', ...f.sources.map((src) => `- ${citeSource(src)}: ${src.point}`), '');
     }

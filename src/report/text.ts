@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { isOpen, severityRank, type Assessment, type Evidence, type Finding, type FindingGroup, type Severity } from '../model.js';
 import { wrap } from '../util/wrap.js';
 import { formatValue } from '../engine/format-value.js';
+import { repositoryLines } from './repository.js';
 import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { dimensionsSentence, reportSubject, stageSentence } from './words.js';
@@ -26,7 +27,7 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 
 /** A fact and its value, with its line in the profile the header names (paths would not fit 80 columns). */
 function evidenceLine(e: Evidence): string {
-  const where = e.line ? ` (line ${e.line}:${e.column ?? 1})` : e.provenance === 'derived' ? ' (derived)' : '';
+  const where = e.line ? ` (line ${e.line}:${e.column ?? 1})` : e.origin ? ` (detected: ${e.origin})` : e.provenance === 'derived' ? ' (derived)' : '';
   const measured = e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : '';
   return `${e.fact} = ${formatValue(e.value)}${measured}${where}`;
 }
@@ -85,6 +86,8 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   out.push(c.bold(para(`scale-advise · ${reportSubject(a)}`)));
   out.push(s.id ? para(stageSentence(s)) : c.yellow(para(stageSentence(s))));
   out.push(c.dim(para(dimensionsSentence(s), '  ')), '');
+  const about = repositoryLines(a);
+  if (about.length) out.push(...about.map((l) => c.yellow(para(l))), '');
   if (a.whatIf) out.push(c.bold.underline(`What if: ${a.whatIf.label}`), ...whatIfLines(a.whatIf).map((l) => para(l, '  ')), '');
   if (a.findings.length) out.push(para(headline(a)), '');
 
@@ -164,11 +167,6 @@ export function formatText(a: Assessment, opts: ReportContext): string {
       if (byFact.length > 8) out.push(c.dim(`  ... and ${byFact.length - 8} more facts`));
       out.push(c.dim('  (--verbose lists each rule and what it needs)'));
     }
-    out.push('');
-  }
-  if (a.conflicts.length) {
-    out.push(c.bold.underline(para('Declared and detected facts disagree (the declared value is used)')), '');
-    for (const k of a.conflicts) out.push(wrap(`declared ${formatValue(k.declared)}, detected ${formatValue(k.detected)}${k.origin ? ` in ${k.origin}` : ''}`, width, '    ', `  ${k.fact}: `));
     out.push('');
   }
   const comp = a.completeness;

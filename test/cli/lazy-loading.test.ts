@@ -20,11 +20,14 @@ function loadedBy(args: string[], cwd = ROOT): string[] {
     .map((l) => l.slice(7));
 }
 
-const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|re2js)(\/.*)?$/;
+const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|smol-toml|fast-xml-parser|ignore|re2js)(\/.*)?$/;
 
 describe('start-up stays lean', () => {
-  it('assess --format json loads no UI, prompt or template module', () => {
-    const loaded = loadedBy(['assess', '--profile', join(ROOT, 'examples', 'scale-advise.yaml'), '--format', 'json']);
+  it('assess --format json loads no UI, prompt or template module, and with a warm cache no detection', () => {
+    const args = ['assess', '--profile', join(ROOT, 'examples', 'scale-advise.yaml'), '--format', 'json'];
+    loadedBy(args); // fills the detection cache
+    const loaded = loadedBy(args);
+    expect(loaded.filter((m) => /detect\.cjs$|^(smol-toml|fast-xml-parser|ignore)$/.test(m))).toEqual([]);
     expect(loaded.length).toBeGreaterThan(0); // the tracer works
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
     expect(loaded).not.toContain('node:child_process');

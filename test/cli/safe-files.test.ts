@@ -11,7 +11,9 @@ import { ROOT } from '../helpers/assess.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
-const ENV = { ...process.env, CI: 'true', NO_COLOR: '1', SCALE_ADVISE_NOW: '2026-11-23' };
+// The example profile lives inside this repository: keep git (and so the detection cache, written
+// first) out of it, so the only file these runs write is the report under test.
+const ENV = { ...process.env, CI: 'true', NO_COLOR: '1', SCALE_ADVISE_NOW: '2026-11-23', GIT_CEILING_DIRECTORIES: ROOT.replace(/\/$/, '') };
 
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: ENV, timeout: 60_000 });
 const isWholeReport = (text: string) => {

@@ -3,7 +3,7 @@
 // (what-if, roadmap projection, the dashboard) without touching a file again.
 import { dirname, resolve } from 'node:path';
 import type { Fact, FactConflict, StageModel } from './model.js';
-import { emptyProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
+import { discoverProfile, emptyProfile, loadProfile, resolveProfilePath, type Profile } from './profile/load.js';
 import { loadCatalog, type Catalog } from './engine/catalog.js';
 import { chooseStageModel } from './engine/stage-model.js';
 import type { FactMeta } from './engine/scenario.js';
@@ -60,8 +60,7 @@ export interface Inputs {
 export function load(opts: LoadOptions): Inputs {
   const profile = opts.withoutProfile ? emptyProfile(opts.cwd) : loadProfile(resolveProfilePath(opts.profile, opts.cwd), opts.cwd);
   const path = profile.path;
-  const profileRuleDirs = (profile.data.rules ?? []).map((d) => resolve(dirname(path), d));
-  const catalog = loadCatalog([...profileRuleDirs, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))], opts.cwd);
+  const catalog = loadCatalog(catalogDirs(profile, path, opts), opts.cwd);
   const model = chooseStageModel(profile, catalog, opts.stageModel);
   const collected = opts.collected === false ? [] : readCollectedFacts(dirname(path), dirname(profile.displayPath));
   const { facts, conflicts } = mergeFacts(profile, [...(opts.extraFacts ?? []), ...collected], opts.preferCollected ? ['collected'] : []);
@@ -93,4 +92,21 @@ export function load(opts: LoadOptions): Inputs {
     now,
     ...(opts.detectionNotes || opts.withoutProfile ? { repository: { notes: opts.detectionNotes ?? [], withoutProfile: Boolean(opts.withoutProfile) } } : {}),
   };
+}
+
+/** The rule directories of a run: the profile's `rules:` (relative to it), then --rules. */
+function catalogDirs(profile: Profile | null, path: string | null, opts: Pick<LoadOptions, 'cwd' | 'ruleDirs'>): string[] {
+  const fromProfile = profile && path ? (profile.data.rules ?? []).map((d) => resolve(dirname(path), d)) : [];
+  return [...fromProfile, ...(opts.ruleDirs ?? []).map((d) => resolve(opts.cwd, d))];
+}
+
+/**
+ * The catalog as commands that list or explain rules see it: with the rules
+ * of the profile (given, or found as `assess` finds it) and of --rules. No
+ * profile is fine here; a broken one is reported.
+ */
+export function loadCatalogFor(opts: Pick<LoadOptions, 'cwd' | 'profile' | 'ruleDirs'>): Catalog {
+  const path = opts.profile ? resolveProfilePath(opts.profile, opts.cwd) : discoverProfile(opts.cwd);
+  const profile = path ? loadProfile(path, opts.cwd) : null;
+  return loadCatalog(catalogDirs(profile, path, opts), opts.cwd);
 }

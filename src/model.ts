@@ -129,6 +129,8 @@ export interface Rule {
   expected_effect?: ExpectedEffect;
   /** a minimal profile (YAML text) on which the rule fires; shown by `explain` */
   example?: string;
+  /** profiles on which the rule must fire or stay silent (`scale-advise rules test`) */
+  tests?: RuleTests;
   /** where the rule was loaded from (catalog-relative or user path) */
   file?: string;
   /** facts the condition reads, computed when the catalog is built */
@@ -137,6 +139,12 @@ export interface Rule {
   user?: true;
   /** where the condition stands in the rule file (rules loaded at run time) */
   whenPosition?: Position | null;
+}
+
+/** Inline test profiles of a rule: each a profile mapping, as a profile file holds it. */
+export interface RuleTests {
+  fires?: Record<string, unknown>[];
+  silent?: Record<string, unknown>[];
 }
 
 /** What a finding needs of a rule; the rest (RuleDetails) is loaded only to explain or record it. */

@@ -1,11 +1,12 @@
 // Build-time only: compiles rules/ into dist/catalog.json and writes the
 // generated docs. Bundled and run by scripts/build.mjs; never shipped in the CLI.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DIMENSIONS, SCALES_WITH, type GroupDef, type Rule, type ScalesWith, type StageModel } from '../model.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
+import { renderCustomRulesDoc } from './custom-rules-doc.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type SourceInfo } from '../engine/catalog-types.js';
 import { groupProblems } from '../engine/groups.js';
@@ -213,6 +214,10 @@ export function buildCatalog(root: string): BuildResult {
       'docs/rules.md': renderRulesDoc(rules, heuristics),
       'docs/facts.md': renderFactsDoc(facts),
       'docs/sources.md': renderSourcesDoc(sources, rules),
+      // hand-written around a generated fact table: only where the doc exists
+      ...(existsSync(join(root, 'docs', 'custom-rules.md'))
+        ? { 'docs/custom-rules.md': renderCustomRulesDoc(readFileSync(join(root, 'docs', 'custom-rules.md'), 'utf8'), facts) }
+        : {}),
     },
     problems: problems.map(formatProblem),
     coverage: coverage.map(formatProblem),

@@ -26,6 +26,11 @@ export function ruleDirOption(cmd: Command): Command {
   return cmd.option('-r, --rules <dir>', 'add a directory of custom rules (repeatable)', collect);
 }
 
+/** --profile and --rules, for commands that list or explain rules: the profile's `rules:` count too. */
+export function catalogOptions(cmd: Command): Command {
+  return ruleDirOption(cmd.option('-p, --profile <path>', "profile whose `rules:` directories to include (default: scale-advise.yaml here or in a parent directory, if any)"));
+}
+
 /** Options every profile-reading command shares. */
 export function commonOptions(cmd: Command): Command {
   return ruleDirOption(cmd.option('-p, --profile <path>', 'profile to read (default: scale-advise.yaml here or in a parent directory up to the repository root)')).option(
@@ -79,4 +84,19 @@ export function collectedOptions(cmd: Command): Command {
 /** What those flags ask of load(). */
 export function collectedLoadOptions(flags: CollectedFlags): { collected: boolean; preferCollected: boolean } {
   return { collected: flags.collected !== false, preferCollected: flags.preferCollected ?? false };
+}
+
+/**
+ * A subcommand's output flags, taking those its parent parsed: commander
+ * gives `rules --format json test` and `rules test --format json` alike to
+ * `rules`, whose own --format shares the name.
+ */
+export function subcommandOutputFlags<T extends OutputFlags>(cmd: Command, flags: T): T {
+  const parent = cmd.parent;
+  if (!parent) return flags;
+  const out = { ...flags } as Record<string, unknown>;
+  for (const key of ['format', 'output', 'force']) {
+    if (cmd.getOptionValueSource(key) !== 'cli' && parent.getOptionValueSource(key) === 'cli') out[key] = parent.getOptionValue(key);
+  }
+  return out as T;
 }

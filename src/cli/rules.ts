@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { loadCatalog } from '../engine/catalog.js';
+import { loadCatalogFor } from '../load.js';
 import { filterRules } from '../engine/rule-query.js';
 import { KINDS, STAGE_IDS, TOPICS } from '../model.js';
 import { formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit, outputWidth } from './io.js';
-import { outputOptions, ruleDirOption, type OutputFlags } from './options.js';
+import { catalogOptions, outputOptions, type OutputFlags } from './options.js';
+import { registerRulesNew } from './rules-new.js';
+import { registerRulesTest } from './rules-test.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 
@@ -15,6 +17,7 @@ interface RulesFlags extends OutputFlags {
   kind?: string;
   stage?: string;
   rules?: string[];
+  profile?: string;
 }
 
 function checkChoice(value: string | undefined, allowed: readonly string[], flag: string): void {
@@ -23,8 +26,8 @@ function checkChoice(value: string | undefined, allowed: readonly string[], flag
   throw new UserError(`${flag} must be one of: ${allowed.join(', ')}; got "${value}"${near ? ` (did you mean "${near}"?)` : ''}`);
 }
 
-export function registerRules(program: Command, run: Run, explain: (id: string, flags: { format: string; rules?: string[] }) => Promise<number>): void {
-  ruleDirOption(
+export function registerRules(program: Command, run: Run, explain: (id: string, flags: { format: string; rules?: string[]; profile?: string }) => Promise<number>): void {
+  const rules = catalogOptions(
     outputOptions(program.command('rules [id]').description('list the rule catalog (or show one rule, like explain)'), formatNames('rules')),
   )
     .option('--topic <topic>', 'only rules tagged with this topic')
@@ -36,11 +39,14 @@ export function registerRules(program: Command, run: Run, explain: (id: string, 
         checkChoice(flags.topic, TOPICS, '--topic');
         checkChoice(flags.kind, KINDS, '--kind');
         checkChoice(flags.stage, STAGE_IDS, '--stage');
-        const catalog = loadCatalog(flags.rules ?? [], process.cwd());
+        const catalog = loadCatalogFor({ cwd: process.cwd(), profile: flags.profile, ruleDirs: flags.rules });
         const toFile = Boolean(flags.output && flags.output !== '-');
         const text = await render('rules', flags.format, { rules: filterRules(catalog.rules, flags), total: catalog.rules.length }, { colorLevel: colorLevel(toFile), width: outputWidth(toFile) });
         emit(text, flags, process.cwd());
         return EXIT.OK;
       }),
     );
+  registerRulesTest(rules, run);
+  registerRulesNew(rules, run);
+  for (const sub of rules.commands) sub.exitOverride();
 }

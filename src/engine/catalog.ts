@@ -51,8 +51,9 @@ export function loadCatalog(userRuleDirs: string[] = [], cwd = process.cwd()): C
   const rules = [...data.rules];
   if (userRuleDirs.length) {
     const known = new Set(data.facts.map((f) => f.id));
+    const types = new Map(data.facts.map((f) => [f.id, f.type]));
     const files = userRuleDirs.flatMap((d) => listRuleFiles(resolve(cwd, d)));
-    const loaded = loadRuleFiles(files, known, cwd);
+    const loaded = loadRuleFiles(files, known, cwd, types);
     const builtinIds = new Set(rules.map((r) => r.id));
     for (const r of loaded.rules) {
       if (builtinIds.has(r.id)) {

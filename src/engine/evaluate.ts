@@ -15,6 +15,7 @@ import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
 import { formatMonths, formatValue } from './format-value.js';
 import { tailorRecommendation } from './tailor.js';
+import { compileUserExpression, StepBudgetExceeded } from './user-expr.js';
 import { readsComponents, triggeringComponents } from './components.js';
 
 export interface Evaluation {
@@ -47,6 +48,9 @@ function ruleFailure(rule: RuleCore, reason: string): Error {
   if (rule.user) return new UserError([{ file: rule.file ?? rule.id, position: rule.whenPosition ?? null, message: `rule \`${rule.id}\`: ${reason}` }]);
   return new RuleEvaluationError(rule, reason);
 }
+
+/** Users' expressions run bounded (RE2 regexes, a step budget); built-in ones as they are. */
+const compilerFor = (rule: RuleCore) => (rule.user ? compileUserExpression : compileExpression);
 
 /** The stage as facts, so conditions can say `stage.index >= 3`. */
 export function stageFacts(stage: StageResult): Fact[] {
@@ -116,8 +120,9 @@ export function evaluateRules(
     }
     let result: unknown;
     try {
-      result = compileExpression(rule.when)(ctx);
+      result = compilerFor(rule)(rule.when)(ctx);
     } catch (e) {
+      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `the condition ${e.message}`);
       const message = e instanceof Error ? e.message : String(e);
       // A fact of the wrong type (from detection or collection, never from a
       // validated profile) cannot be compared: the rule is not evaluated, and says why.
@@ -147,7 +152,12 @@ export function evaluateRules(
     // as evaluated, so completeness does not overstate what was checked.
     if (result || reads.some((f) => all.has(f))) evaluated++;
     if (!result) continue;
-    findings.push(toFinding(rule, reads, all, ctx));
+    try {
+      findings.push(toFinding(rule, reads, all, ctx));
+    } catch (e) {
+      if (e instanceof StepBudgetExceeded) throw ruleFailure(rule, `an expression of the finding (a placeholder, a done_when step, the per-component check) ${e.message}`);
+      throw e;
+    }
   }
   return { ...holdBack(findings, rules), notEvaluated, applicable, evaluated };
 }
@@ -197,31 +207,32 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
       ...(f.provenance === 'projected' && 'baseline' in f ? { baseline: f.baseline } : {}),
     });
   }
-  const components = readsComponents(reads) ? triggeringComponents(rule.when, ctx) : undefined;
+  const components = readsComponents(reads) ? triggeringComponents(rule.when, ctx, compilerFor(rule)) : undefined;
   return {
     rule: rule.id,
     title: rule.title,
     kind: rule.kind,
     severity: rule.severity,
     topics: [...rule.topics],
-    message: interpolate(rule.message, facts, ctx),
+    message: interpolate(rule.message, facts, ctx, compilerFor(rule)),
     evidence,
     ...(components ? { components } : {}),
-    recommendation: tailorRecommendation(interpolate(rule.recommendation, facts, ctx), rule.done_when, ctx),
+    recommendation: tailorRecommendation(interpolate(rule.recommendation, facts, ctx, compilerFor(rule)), rule.done_when, ctx, compilerFor(rule)),
     status: 'open',
     addressed_by: null,
     sources: rule.sources.map((s) => ({ ...s })),
   };
 }
 
-export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>): string {
+export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>, compile = compileExpression): string {
   let out = message.trim();
   for (const p of placeholders(message)) {
     let value: unknown;
     if (p.isExpr) {
       try {
-        value = compileExpression(p.expr)(ctx);
-      } catch {
+        value = compile(p.expr)(ctx);
+      } catch (e) {
+        if (e instanceof StepBudgetExceeded) throw e;
         value = undefined;
       }
     } else {

@@ -27,8 +27,10 @@ function isNode(x: unknown): x is AstNode {
   return typeof x === 'object' && x !== null && 'op' in x && 'args' in x;
 }
 
+const isFactRoot = (name: string): boolean => (FACT_ROOTS as readonly string[]).includes(name);
+
 /** The dotted path of a member chain rooted at a fact root (`database.read_pct`), else null. */
-function memberPath(node: AstNode): string | null {
+function memberPath(node: AstNode, isRoot: (name: string) => boolean = isFactRoot): string | null {
   const names: string[] = [];
   let cur: unknown = node;
   while (isNode(cur) && (cur.op === '.' || cur.op === '.?')) {
@@ -36,32 +38,42 @@ function memberPath(node: AstNode): string | null {
     names.unshift(field);
     cur = obj;
   }
-  if (isNode(cur) && cur.op === 'id' && (FACT_ROOTS as readonly string[]).includes(cur.args as string)) {
+  if (isNode(cur) && cur.op === 'id' && isRoot(cur.args as string)) {
     return [cur.args as string, ...names].join('.');
   }
   return null;
 }
 
-/** Every fact an expression reads, in first-read order. */
-export function factsRead(source: string): string[] {
-  const found: string[] = [];
+/** Every fact reference in a parsed expression, with its offset in the expression, in source order. */
+export function factReferences(ast: unknown, isRoot: (name: string) => boolean = isFactRoot): { path: string; start: number }[] {
+  const found: { path: string; start: number }[] = [];
   const visit = (x: unknown): void => {
     if (Array.isArray(x)) {
       x.forEach(visit);
       return;
     }
     if (!isNode(x)) return;
+    if (x.op === 'id' && x.args !== undefined && isRoot(x.args as string)) {
+      // a bare name is a reference too (a misspelt root, say)
+      if (!isFactRoot(x.args as string)) found.push({ path: x.args as string, start: (x as { start?: number }).start ?? 0 });
+      return;
+    }
     if (x.op === '.' || x.op === '.?') {
-      const path = memberPath(x);
+      const path = memberPath(x, isRoot);
       if (path) {
-        if (!found.includes(path)) found.push(path);
+        found.push({ path, start: (x as { start?: number }).start ?? 0 });
         return;
       }
     }
     visit(x.args);
   };
-  visit(compileExpression(source).ast);
+  visit(ast);
   return found;
+}
+
+/** Every fact an expression reads, in first-read order. */
+export function factsRead(source: string): string[] {
+  return [...new Set(factReferences(compileExpression(source).ast).map((r) => r.path))];
 }
 
 /** Placeholders in a message: `{database.cpu_p95_pct}` or `{= cel expression}`. */

@@ -5,11 +5,16 @@ import validateRule from '../generated/rule-validator.js';
 import type { Rule } from '../model.js';
 import type { Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import { positionAt, readYamlFile } from '../profile/parse-yaml.js';
+import { offsetToPosition, positionAt, readYamlFile, type ParsedYaml } from '../profile/parse-yaml.js';
+import type { Position } from '../model.js';
 import { schemaErrorsToProblems } from '../profile/schema-errors.js';
 import { UserError } from '../util/errors.js';
 import { errno } from '../util/fs-errors.js';
-import { checkRule } from './rule-compile.js';
+import { checkRule, type RuleIssue } from './rule-compile.js';
+import type { FactTypes } from './rule-types.js';
+
+/** `fires*.yaml` and `silent*.yaml` beside rule files are their test profiles (`rules test`), not rules. */
+export const isFixtureName = (name: string): boolean => /^(fires|silent)([-_.][^/]*)?\.ya?ml$/.test(name);
 
 export interface LoadedRules {
   rules: Rule[];
@@ -35,7 +40,7 @@ export function listRuleFiles(dir: string): string[] {
     const full = join(dir, name);
     const st = statSync(full);
     if (st.isDirectory()) out.push(...listRuleFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
+    else if (/\.ya?ml$/.test(name) && !isFixtureName(name)) out.push(full);
   }
   return out;
 }
@@ -45,7 +50,7 @@ export function listRuleFiles(dir: string): string[] {
  * cannot say (CEL syntax, known facts, placeholders, id = file name). Every
  * problem is located at file:line:column.
  */
-export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, displayBase: string): LoadedRules {
+export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, displayBase: string, factTypes?: FactTypes): LoadedRules {
   const rules: Rule[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
@@ -71,9 +76,9 @@ export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, 
     if (stem !== raw.id) {
       problems.push({ file: display, position: positionAt(parsed, ['id']), message: `rule id \`${raw.id}\` must match its file name \`${stem}\`` });
     }
-    const { rule, issues } = checkRule({ ...raw, file: display, whenPosition: positionAt(parsed, ['when']) }, knownFacts);
+    const { rule, issues } = checkRule({ ...raw, file: display, whenPosition: positionAt(parsed, ['when']) }, knownFacts, factTypes);
     for (const issue of issues) {
-      problems.push({ file: display, position: positionAt(parsed, [issue.field]), message: issue.message, hint: issue.hint });
+      problems.push({ file: display, position: issuePosition(parsed, issue), message: issue.message, hint: issue.hint });
     }
     if (!issues.length) rules.push(rule);
   }
@@ -84,4 +89,30 @@ export function loadRuleFiles(files: string[], knownFacts: ReadonlySet<string>, 
     seen.set(r.id, r.file ?? '');
   }
   return { rules, problems };
+}
+
+/**
+ * Where in the file a problem inside a field's text is. The text may be
+ * quoted, folded or a block, so the token found there is looked up in the
+ * field's source (its same occurrence); failing that, the field's start.
+ */
+function issuePosition(parsed: ParsedYaml, issue: RuleIssue): Position | null {
+  const path = issue.path ?? [issue.field];
+  const fieldStart = positionAt(parsed, path);
+  if (!issue.at) return fieldStart;
+  const node = parsed.doc.getIn(path, true) as { range?: [number, number, number]; value?: unknown } | undefined;
+  const value = node?.value;
+  if (!node?.range || typeof value !== 'string') return fieldStart;
+  const { offset, token } = issue.at;
+  const firstWord = token.split(/[\s()]/).find(Boolean) ?? token;
+  const source = parsed.text.slice(node.range[0], node.range[1]);
+  for (const t of [token.split('\n')[0]!, firstWord]) {
+    if (!t) continue;
+    let nth = 0;
+    for (let i = value.indexOf(t); i !== -1 && i < offset; i = value.indexOf(t, i + 1)) nth++;
+    let at = source.indexOf(t);
+    while (at !== -1 && nth-- > 0) at = source.indexOf(t, at + 1);
+    if (at !== -1) return offsetToPosition(parsed.lineCounter, node.range[0] + at);
+  }
+  return fieldStart;
 }

@@ -1,6 +1,9 @@
 // Advice fitted to the profile: a recommendation keeps only the steps the
 // profile does not already show done (`done_when`), renumbered.
 import { compileExpression } from './expr.js';
+import { StepBudgetExceeded } from './user-expr.js';
+
+type Compile = (source: string) => (ctx: Record<string, unknown>) => unknown;
 
 export interface RecommendationStep {
   number: number;
@@ -31,10 +34,11 @@ export function splitSteps(text: string): { intro: string; steps: Recommendation
 }
 
 /** True when a condition holds; a condition that cannot be decided (missing facts) does not. */
-function holds(condition: string, ctx: Record<string, unknown>): boolean {
+function holds(condition: string, ctx: Record<string, unknown>, compile: Compile): boolean {
   try {
-    return compileExpression(condition)(ctx) === true;
-  } catch {
+    return compile(condition)(ctx) === true;
+  } catch (e) {
+    if (e instanceof StepBudgetExceeded) throw e;
     return false;
   }
 }
@@ -44,11 +48,11 @@ function holds(condition: string, ctx: Record<string, unknown>): boolean {
  * one step is left it loses its number; when none is, only the intro stays
  * (a rule whose every step can be done should not fire, so that is rare).
  */
-export function tailorRecommendation(text: string, doneWhen: Record<string, string> | undefined, ctx: Record<string, unknown>): string {
+export function tailorRecommendation(text: string, doneWhen: Record<string, string> | undefined, ctx: Record<string, unknown>, compile: Compile = compileExpression): string {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!doneWhen) return trimmed;
   const { intro, steps } = splitSteps(trimmed);
-  const kept = steps.filter((s) => !(doneWhen[String(s.number)] && holds(doneWhen[String(s.number)]!, ctx)));
+  const kept = steps.filter((s) => !(doneWhen[String(s.number)] && holds(doneWhen[String(s.number)]!, ctx, compile)));
   if (kept.length === steps.length) return trimmed;
   const body = kept.length === 1 ? capitalize(kept[0]!.text) : kept.map((s, i) => `${i + 1}) ${s.text}`).join(' ');
   return [intro, body].filter(Boolean).join(' ');

@@ -1,5 +1,6 @@
 import type { Assessment, Rule, RuleCore } from '../model.js';
 import type { FactInfo } from '../engine/catalog-types.js';
+import type { RuleTestReport } from '../engine/rule-tests.js';
 import type { AdrRecord } from '../decisions/adr/types.js';
 import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
@@ -34,6 +35,8 @@ export interface Views {
   assessment: Assessment;
   rules: RuleList;
   rule: Rule;
+  /** what `rules test` found */
+  'rule-tests': RuleTestReport;
   roadmap: Assessment;
   /** `check`: the assessment with the gate's verdict */
   check: CheckReport;
@@ -78,6 +81,10 @@ export const REPORTS: Registry = {
   rule: {
     text: async () => (await import('./rules.js')).formatRuleText,
     json: async () => (await import('./rules.js')).formatRuleJson,
+  },
+  'rule-tests': {
+    text: async () => (await import('./rule-tests.js')).formatRuleTestsText,
+    json: async () => (await import('./rule-tests.js')).formatRuleTestsJson,
   },
   roadmap: {
     text: async () => (await import('./roadmap-text.js')).formatRoadmapText,

@@ -74,7 +74,8 @@ const cases: Case[] = [
   { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },
   { name: 'runs custom rules named in the profile', args: ['assess'], cwd: join(FIX, 'profile-rules'), exitCode: 0, stdout: [/peak-rps-watch/] },
   { name: 'locates errors in a custom rule', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'bad-rule'), exitCode: 2, stderr: [/rules[\\/]broken\.yaml:4:11: `severity` must be one of: critical, high, medium, low, info/, /did you mean `high`/] },
-  { name: "locates a custom rule whose condition is not true or false", args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'rule-not-boolean'), exitCode: 2, stderr: [/rules[\\/]peak-sum\.yaml:7:7: rule `peak-sum`: the condition must yield true or false, got number/] },
+  // caught at load from the types of the facts, before any profile is evaluated
+  { name: "locates a custom rule whose condition is not true or false", args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'rule-not-boolean'), exitCode: 2, stderr: [/rules[\\/]peak-sum\.yaml:7:7: the condition must yield true or false, but yields double/] },
   { name: 'lists rules by topic', args: ['rules', '--topic', 'read-replicas'], exitCode: 0, stdout: [/db-read-replicas/], notStdout: [/premature-microservices/] },
   { name: 'rejects an unknown topic with a suggestion', args: ['rules', '--topic', 'cachng'], exitCode: 2, stderr: [/did you mean "caching"/] },
   { name: 'lists rules by kind as JSON', args: ['rules', '--kind', 'pitfall', '--format', 'json'], exitCode: 0, stdout: [/"kind": "pitfall"/], notStdout: [/"kind": "warning-sign"/] },

@@ -20,7 +20,7 @@ function loadedBy(args: string[], cwd = ROOT): string[] {
     .map((l) => l.slice(7));
 }
 
-const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|smol-toml|fast-xml-parser|ignore|pg)(\/.*)?$/;
+const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|smol-toml|fast-xml-parser|ignore|pg|re2js)(\/.*)?$/;
 
 describe('start-up stays lean', () => {
   it('assess --format json loads no UI, prompt or template module, and with a warm cache no detection', () => {

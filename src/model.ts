@@ -329,6 +329,34 @@ export interface WhatIfComparison {
   disappear: { rule: string; title: string; severity: Severity }[];
 }
 
+/** A finding as a comparison names it. */
+export interface ComparedFinding {
+  rule: string;
+  title: string;
+  severity: Severity;
+  status: FindingStatus;
+}
+
+/** What changed between an earlier JSON report and this assessment (`--compare`). */
+export interface ReportComparison {
+  /** the earlier report, as the user named it */
+  previous: string;
+  stage: { from: StageId | null; to: StageId | null };
+  /** dimensions whose stage moved */
+  dimensions: { dimension: Dimension; from: StageId | null; to: StageId | null }[];
+  new: ComparedFinding[];
+  resolved: ComparedFinding[];
+  severity_changed: (ComparedFinding & { from: Severity })[];
+  status_changed: (ComparedFinding & { from: FindingStatus })[];
+  completeness: {
+    pct: { from: number; to: number };
+    /** rules that could not run before and can now */
+    now_evaluated: string[];
+    /** rules that ran before and now lack facts */
+    no_longer_evaluated: string[];
+  };
+}
+
 export interface Assessment {
   profilePath: string;
   /** the profile's project.name, when given */
@@ -341,6 +369,8 @@ export interface Assessment {
   roadmap: Roadmap;
   /** set by `--what-if`: the scenario against the measured system */
   whatIf?: WhatIfComparison;
+  /** set by `--compare`: what changed since an earlier report */
+  comparison?: ReportComparison;
   completeness: Completeness;
   conflicts: FactConflict[];
   /** every fact the rules saw, derived ones included */

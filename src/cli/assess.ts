@@ -8,14 +8,14 @@ import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
 import { colorLevel, emit, outputWidth } from './io.js';
 import { evaluateWhatIf, parseFactor } from '../roadmap/what-if.js';
-import { collectedLoadOptions, collectedOptions, commonOptions, nowOption, outputOptions, resolveNow, type CollectedFlags, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
+import { collectedLoadOptions, collectedOptions, commonOptions, compareOption, withComparison, type CompareFlags, nowOption, outputOptions, resolveNow, type CollectedFlags, type CommonOptions, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { resolve } from 'node:path';
 import { discoverProfile } from '../profile/load.js';
 import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { EXIT } from './exit-codes.js';
 
-interface AssessFlags extends CommonOptions, OutputFlags, NowFlags, CollectedFlags {
+interface AssessFlags extends CommonOptions, OutputFlags, NowFlags, CollectedFlags, CompareFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
@@ -31,14 +31,14 @@ export function parseSeverity(value: string, flag: string): Severity {
 }
 
 export function registerAssess(program: Command, run: Run): void {
-  collectedOptions(
+  compareOption(collectedOptions(
     nowOption(
       outputOptions(
         commonOptions(program.command('assess').description('place the system in a growth stage and report the findings of the rule catalog')),
         formatNames('assessment'),
       ),
     ),
-  )
+  ))
     .option('--fail-on <severity>', `exit 1 when an open finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--no-color', 'plain text even on a terminal')
     .option('-v, --verbose', 'show each finding of a group, full recommendations, evidence and sources')
@@ -66,7 +66,7 @@ export function registerAssess(program: Command, run: Run): void {
           ...collectedLoadOptions(flags),
           ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
         });
-        const a = factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor);
+        const a = await withComparison(factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor), flags, cwd);
         const toFile = Boolean(flags.output && flags.output !== '-');
         const text = await render(view, flags.format, a, {
           colorLevel: colorLevel(toFile, flags.color === false),

@@ -19,10 +19,10 @@ import { closest } from '../util/suggest.js';
 import { writeFileSafely } from '../util/write.js';
 import { parseSeverity } from './assess.js';
 import { colorLevel, emit } from './io.js';
-import { collectedLoadOptions, collectedOptions, commonOptions, nowOption, resolveNow, type CollectedFlags, type CommonOptions, type NowFlags } from './options.js';
+import { collectedLoadOptions, collectedOptions, commonOptions, compareOption, withComparison, type CompareFlags, nowOption, resolveNow, type CollectedFlags, type CommonOptions, type NowFlags } from './options.js';
 import type { Run } from './run.js';
 
-interface CheckFlags extends CommonOptions, NowFlags, CollectedFlags {
+interface CheckFlags extends CommonOptions, NowFlags, CollectedFlags, CompareFlags {
   format?: string[];
   output?: string;
   force?: boolean;
@@ -103,7 +103,7 @@ function updateBaseline(inputs: Inputs, path: string): Inputs {
 }
 
 export function registerCheck(program: Command, run: Run): void {
-  collectedOptions(nowOption(commonOptions(program.command('check').description('the CI gate: exit 1 while a warning sign or pitfall stays open (no ADR, no live waiver, not in the baseline)'))))
+  compareOption(collectedOptions(nowOption(commonOptions(program.command('check').description('the CI gate: exit 1 while a warning sign or pitfall stays open (no ADR, no live waiver, not in the baseline)')))))
     .option('-f, --format <format[:file]>', `report format, optionally to a file; repeatable: ${FORMATS.join(', ')} (default: github inside GitHub Actions, else text)`, collect)
     .option('-o, --output <file>', 'write the report to a file instead of stdout (never replaces one without --force)')
     .option('--force', 'replace report files that exist')
@@ -149,7 +149,7 @@ export function registerCheck(program: Command, run: Run): void {
           ...collectedLoadOptions(flags),
         });
         if (flags.updateBaseline) inputs = updateBaseline(inputs, baselinePath);
-        const a = evaluate(inputs);
+        const a = await withComparison(evaluate(inputs), flags, cwd);
         const outcome = checkOutcome(a, inputs.decisions, now, {
           threshold,
           failOnReview: flags.failOnReview ?? false,

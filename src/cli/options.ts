@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Assessment } from '../model.js';
 import { UserError } from '../util/errors.js';
 
 /** Flags of every command that reads the profile. */
@@ -99,4 +101,21 @@ export function subcommandOutputFlags<T extends OutputFlags>(cmd: Command, flags
     if (cmd.getOptionValueSource(key) !== 'cli' && parent.getOptionValueSource(key) === 'cli') out[key] = parent.getOptionValue(key);
   }
   return out as T;
+}
+
+export interface CompareFlags {
+  compare?: string;
+}
+
+/** --compare, for commands that can say what changed since an earlier JSON report. */
+export function compareOption(cmd: Command): Command {
+  return cmd.option('--compare <report.json>', 'say what changed since an earlier JSON report (new, resolved and changed findings, stage moves, completeness)');
+}
+
+/** The assessment with what changed since the --compare report; unchanged without the flag. */
+export async function withComparison(a: Assessment, flags: CompareFlags, cwd: string): Promise<Assessment> {
+  if (flags.compare === undefined) return a;
+  const [{ readJsonReport }, { compareReports }, { jsonReportObject }] = await Promise.all([import('../report/report-file.js'), import('../report/compare.js'), import('../report/json.js')]);
+  const previous = readJsonReport(resolve(cwd, flags.compare), flags.compare);
+  return { ...a, comparison: compareReports(previous, jsonReportObject(a), flags.compare) };
 }

@@ -67,6 +67,7 @@ export function jsonReportObject(a: Assessment) {
     roadmap: roadmapObject(a.roadmap),
     ...(a.scenario ? { scenario: a.scenario } : {}),
     ...(a.whatIf ? { what_if: a.whatIf } : {}),
+    ...(a.comparison ? { comparison: a.comparison } : {}),
     summary: {
       open: a.findings.filter((f) => f.status === 'open').length,
       addressed: a.findings.filter((f) => f.status === 'addressed').length,

@@ -4,6 +4,7 @@ import { repositoryLines } from './repository.js';
 import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { reportSubject, stageSentence } from './words.js';
+import { comparisonLines } from './compare.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -21,6 +22,7 @@ export function formatMarkdown(a: Assessment): string {
   );
   for (const l of repositoryLines(a)) out.push(`> ${l}`, '');
   if (a.whatIf) out.push(`## What if: ${a.whatIf.label}`, '', ...whatIfLines(a.whatIf).map((l) => `- ${l}`), '');
+  if (a.comparison) out.push(`## Since ${esc(a.comparison.previous)}`, '', ...comparisonLines(a.comparison, (id) => `\`${id}\``).map((l) => `- ${esc(l)}`), '');
   if (!a.findings.length) {
     out.push(
       a.notEvaluated.length

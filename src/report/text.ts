@@ -7,6 +7,7 @@ import { whatIfLines } from '../roadmap/describe.js';
 import { citeSource } from '../util/cite.js';
 import { dimensionsSentence, reportSubject, stageSentence } from './words.js';
 import { splitSteps } from '../engine/tailor.js';
+import { comparisonLines } from './compare.js';
 
 import type { ReportContext } from './index.js';
 
@@ -89,6 +90,7 @@ export function formatText(a: Assessment, opts: ReportContext): string {
   const about = repositoryLines(a);
   if (about.length) out.push(...about.map((l) => c.yellow(para(l))), '');
   if (a.whatIf) out.push(c.bold.underline(`What if: ${a.whatIf.label}`), ...whatIfLines(a.whatIf).map((l) => para(l, '  ')), '');
+  if (a.comparison) out.push(c.bold.underline(`Since ${a.comparison.previous}`), ...comparisonLines(a.comparison).map((l) => para(l, '  ')), '');
   if (a.findings.length) out.push(para(headline(a)), '');
 
   if (!a.findings.length) {

@@ -1,0 +1,46 @@
+import type { jsonReportObject } from './json.js';
+import { parseYamlText, positionAt } from '../profile/parse-yaml.js';
+import { UserError } from '../util/errors.js';
+import { readUserFile } from '../util/read-file.js';
+
+/** The JSON report as `assess --format json` and `check --format json` write it. */
+export type JsonReport = ReturnType<typeof jsonReportObject>;
+
+/** The report layout this version writes and reads; another one is refused, never guessed at. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** A report with many findings and their evidence is larger than a profile; this still refuses a runaway file. */
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Read a JSON report written earlier (a CI artefact). JSON is read by the
+ * YAML library, which places syntax errors at a line and column.
+ */
+export function readJsonReport(path: string, display = path): JsonReport {
+  const parsed = parseYamlText(readUserFile(path, display, MAX_REPORT_BYTES), display);
+  const data = parsed.data as Partial<JsonReport> | null;
+  const where = (key: string[]) => positionAt(parsed, key);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UserError([{ file: display, position: where([]), message: 'not a scale-advise JSON report: expected an object with `schema_version`, `stage` and `findings`', hint: 'write one with `scale-advise assess --format json`' }]);
+  }
+  if (data.schema_version !== REPORT_SCHEMA_VERSION) {
+    const got = data.schema_version === undefined ? 'no `schema_version`' : `schema_version ${JSON.stringify(data.schema_version)}`;
+    throw new UserError([
+      {
+        file: display,
+        position: where(['schema_version']),
+        message: `a report of ${got}; this scale-advise reads reports of schema_version ${REPORT_SCHEMA_VERSION}`,
+        hint: 'write the report again with this version of scale-advise',
+      },
+    ]);
+  }
+  for (const [key, ok] of [
+    ['stage', typeof data.stage === 'object' && data.stage !== null],
+    ['findings', Array.isArray(data.findings)],
+    ['not_evaluated', Array.isArray(data.not_evaluated)],
+    ['completeness', typeof data.completeness === 'object' && data.completeness !== null],
+  ] as const) {
+    if (!ok) throw new UserError([{ file: display, position: where([key]), message: `not a scale-advise JSON report: \`${key}\` is missing or of the wrong type` }]);
+  }
+  return data as JsonReport;
+}

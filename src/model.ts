@@ -361,6 +361,8 @@ export interface Assessment {
   profilePath: string;
   /** the profile's project.name, when given */
   project?: string;
+  /** the profile's project.owner, when given */
+  owner?: string;
   /** present when the facts were changed by a what-if or projection */
   scenario?: { label: string; factor: number };
   stage: StageResult;

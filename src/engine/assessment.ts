@@ -118,6 +118,7 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
   return {
     profilePath: inputs.profile.displayPath,
     ...(typeof name === 'string' ? { project: name } : {}),
+    ...(typeof inputs.profile.data.project?.owner === 'string' ? { owner: inputs.profile.data.project.owner } : {}),
     ...(scenario.label || scenario.factor !== undefined || scenario.overrides ? { scenario: { label: scenario.label ?? `${scenario.factor ?? 1}x`, factor: scenario.factor ?? 1 } } : {}),
     stage: now.stage,
     // Disagreements between declared and detected facts are information only: after the rule findings, off the roadmap.

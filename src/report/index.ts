@@ -5,6 +5,7 @@ import type { AdrRecord } from '../decisions/adr/types.js';
 import type { CheckReport } from '../decisions/check.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
+import type { Portfolio } from './portfolio.js';
 
 /** What every formatter may use besides its subject. */
 export interface ReportContext {
@@ -44,6 +45,8 @@ export interface Views {
   adrs: AdrList;
   /** `assess --explain-facts`: every fact of an assessment with its provenance and origin */
   facts: Assessment;
+  /** `portfolio`: many systems' JSON reports side by side */
+  portfolio: Portfolio;
 }
 
 /** The records `adr list` prints, with where they live and the day review dates are judged on. */
@@ -98,6 +101,10 @@ export const REPORTS: Registry = {
     sarif: async () => (await import('./sarif.js')).formatSarif,
     junit: async () => (await import('./junit.js')).formatJunit,
     github: async () => (await import('./github.js')).formatGithub,
+  },
+  portfolio: {
+    text: async () => (await import('./portfolio.js')).formatPortfolioText,
+    markdown: async () => (await import('./portfolio.js')).formatPortfolioMarkdown,
   },
   facts: {
     text: async () => (await import('./facts.js')).formatFactsText,

@@ -38,6 +38,7 @@ export function jsonReportObject(a: Assessment) {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     profile: a.profilePath,
     project: a.project ?? null,
+    ...(a.owner ? { owner: a.owner } : {}),
     stage: {
       id: a.stage.id,
       index: a.stage.index,

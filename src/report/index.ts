@@ -76,6 +76,7 @@ export const REPORTS: Registry = {
     text: async () => (await import('./text.js')).formatText,
     json: async () => (await import('./json.js')).formatJson,
     markdown: async () => (await import('./markdown.js')).formatMarkdown,
+    html: async () => (await import('./html.js')).formatHtml,
   },
   rules: {
     text: async () => (await import('./rules.js')).formatRulesText,

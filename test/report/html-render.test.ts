@@ -2,16 +2,13 @@
 // filters, and hostile profile values kept inert. Locally the test skips
 // without Chromium; in CI (CI set) it must run. UPDATE_SCREENSHOT=1 rewrites
 // docs/html-report.png, the screenshot the README shows.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import { chromiumAvailable, launchChromium, offlinePage, type Chromium } from '../helpers/chromium.js';
 import { formatHtml } from '../../src/report/html.js';
 import { assessFile, assessText, ROOT } from '../helpers/assess.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 
 const HOSTILE = `version: 1
 project:
@@ -26,43 +23,22 @@ it('the example report is one file of at most 300 KB', () => {
   expect(html).not.toMatch(/<(link|img|script)[^>]+(src|href)=/);
 });
 
-describe.runIf(available || process.env.CI)('the HTML report in a browser', () => {
-  let browser: Browser;
-  let profileDir: string;
+describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browser', () => {
+  let chromium: Chromium;
 
   beforeAll(async () => {
-    const puppeteer = await import('puppeteer-core');
-    profileDir = mkdtempSync(join(tmpdir(), 'sa-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profileDir}`],
-    });
+    chromium = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await chromium?.close();
   });
 
-  /** Open the page with every network request refused and recorded, and console errors collected. */
-  async function open(html: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      if (req.url().startsWith('data:') || req.url() === 'about:blank') return void req.continue();
-      requests.push(req.url());
-      void req.abort();
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (err) => errors.push(String(err)));
-    await page.setViewport({ width: 1000, height: 900 });
-    await page.setContent(html, { waitUntil: 'load' });
-    return { page, requests, errors };
+  async function open(html: string) {
+    const opened = await offlinePage(chromium.browser);
+    await opened.page.setViewport({ width: 1000, height: 900 });
+    await opened.page.setContent(html, { waitUntil: 'load' });
+    return opened;
   }
 
   it('shows the stage and the findings, and a filter hides findings', async () => {

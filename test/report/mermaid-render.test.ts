@@ -2,9 +2,8 @@
 // browser build runs in headless Chromium, offline, and must produce an SVG
 // without a syntax error. Locally the test skips without Chromium; in CI
 // (CI set) it must run.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
@@ -13,9 +12,8 @@ import { evaluate } from '../../src/engine/assessment.js';
 import { evaluateWhatIf } from '../../src/roadmap/what-if.js';
 import { formatRoadmapMarkdown } from '../../src/report/roadmap-markdown.js';
 import { ROOT } from '../helpers/assess.js';
+import { chromiumAvailable, launchChromium, offlinePage, type Chromium } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 function mermaidBlock(markdown: string): string {
@@ -24,45 +22,23 @@ function mermaidBlock(markdown: string): string {
   return m[1]!;
 }
 
-describe.runIf(available || process.env.CI)('the roadmap chart renders in a browser', () => {
+describe.runIf(chromiumAvailable || process.env.CI)('the roadmap chart renders in a browser', () => {
   let browser: Browser;
-  let profileDir: string;
   const mermaidJs = readFileSync(join(createRequire(import.meta.url).resolve('mermaid/package.json'), '..', 'dist', 'mermaid.min.js'), 'utf8');
 
+  let chromium: Chromium;
+
   beforeAll(async () => {
-    const puppeteer = await import('puppeteer-core');
-    profileDir = mkdtempSync(join(tmpdir(), 'sa-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profileDir}`,
-      ],
-    });
+    chromium = await launchChromium();
+    browser = chromium.browser;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await chromium?.close();
   });
 
   async function render(chart: string): Promise<{ svg?: string; error?: string; requests: string[] }> {
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    // Offline: any request the page tries is refused and recorded.
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      if (req.url().startsWith('data:') || req.url() === 'about:blank') return void req.continue();
-      requests.push(req.url());
-      void req.abort();
-    });
+    const { page, requests } = await offlinePage(browser);
     await page.setContent('<!doctype html><html><body><div id="chart"></div></body></html>');
     await page.addScriptTag({ content: mermaidJs });
     const result = await page.evaluate(async (source: string) => {

@@ -12,6 +12,7 @@ import { registerRoadmap } from './roadmap.js';
 import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
 import { registerScaffold } from './scaffold.js';
+import { registerUi } from './ui.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -51,6 +52,7 @@ export function buildProgram(run: Run): Command {
   registerScaffold(program, run);
   registerCollect(program, run);
   registerInit(program, run);
+  registerUi(program, run);
   program.addHelpText(
     'after',
     `

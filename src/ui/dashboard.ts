@@ -56,16 +56,17 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
       Box,
       { flexDirection: 'column', height, overflow: 'hidden' },
       ...rows.map((row) => {
-        if ('heading' in row) return h(Text, { key: `h-${row.heading}`, bold: true, ...(color ? { color: SEVERITY_COLOR[row.heading] } : {}) }, `${row.heading.toUpperCase()} (${row.count})`);
+        if ('heading' in row) return h(Box, { key: `h-${row.heading}`, flexShrink: 0 }, h(Text, { bold: true, ...(color ? { color: SEVERITY_COLOR[row.heading] } : {}) }, `${row.heading.toUpperCase()} (${row.count})`));
         const f = data.findings[row.finding]!;
         const on = row.finding === selected;
-        return h(Text, { key: f.rule, wrap: 'truncate-end', inverse: on }, `${on ? '›' : ' '} ${f.title}  [${f.status}]`);
+        return h(Box, { key: f.rule, flexShrink: 0 }, h(Text, { wrap: 'truncate-end', inverse: on }, `${on ? '›' : ' '} ${f.title}  [${f.status}]`));
       }),
     );
   }
 
   function Detail({ finding, data, height }: { finding: Finding; data: DashboardData; height: number }) {
-    const line = (key: string, text: string, extra: Record<string, unknown> = {}) => h(Text, { key, wrap: 'wrap', ...extra }, text);
+    // flexShrink 0: in a box of fixed height yoga would otherwise squeeze lines onto each other; overflow clips instead
+    const line = (key: string, text: string, extra: Record<string, unknown> = {}) => h(Box, { key, flexShrink: 0 }, h(Text, { wrap: 'wrap', ...extra }, text));
     const requires = data.requires.get(finding.rule) ?? [];
     const parts = [
       line('title', `${finding.title} (${finding.rule})`, { bold: true }),

@@ -64,7 +64,8 @@ Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
 docs/scaffold.md (config templates), docs/roadmap.md (the plan),
 docs/what-if.md (load scenarios), docs/detection.md (facts from the
-repository), docs/init.md (writing a profile), docs/collect.md (live facts).`,
+repository), docs/init.md (writing a profile), docs/collect.md (live facts),
+docs/ui.md (the terminal dashboard).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -8,7 +8,7 @@ import { lazyImport } from '../util/lazy-import.js';
 import { dashboardData } from './view-model.js';
 
 /** Why the dashboard cannot run here, or null when it can: it needs a terminal on both ends and no CI. */
-export function dashboardUnavailable(env: NodeJS.ProcessEnv = process.env, stdin = process.stdin, stdout = process.stdout): string | null {
+export function dashboardUnavailable(env: NodeJS.ProcessEnv = process.env, stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): string | null {
   if (env.CI && env.CI !== 'false' && env.CI !== '0') return 'the dashboard does not run in CI (CI is set)';
   if (!stdout.isTTY) return 'the dashboard needs a terminal and standard output is not one';
   if (!stdin.isTTY) return 'the dashboard needs a terminal and standard input is not one';

@@ -41,6 +41,20 @@ describe.runIf(hasTmux || Boolean(process.env.CI))('the dashboard in a terminal'
     }
   }, 60_000);
 
+  it('follows a resize of the terminal', async () => {
+    const { term } = dashboard(`ui --profile ${JSON.stringify(EXAMPLE)}`);
+    try {
+      await term.waitFor((t) => t.includes('q: quit'), 'the dashboard');
+      term.tmux('resize-window', '-t', 'main', '-x', '60', '-y', '20');
+      // the rule above the detail pane spans the width
+      const narrow = await term.waitFor((t) => t.split('\n').some((l) => /^─{60}$/.test(l.trimEnd())), 'the layout to narrow');
+      expect(narrow.split('\n').every((l) => l.trimEnd().length <= 60)).toBe(true);
+      expect(narrow).toContain('q: quit');
+    } finally {
+      term.close();
+    }
+  }, 60_000);
+
   it('leaves on Ctrl-C with the exit code assess --fail-on would give', async () => {
     const { term } = dashboard(`assess --interactive --fail-on high --profile ${JSON.stringify(EXAMPLE)}`);
     try {

@@ -3,11 +3,11 @@
 // 300 records (some addressing rules, some past their review-by date), with
 // waivers, against a bare `node -e 0` in the same run, as a ratio of medians.
 // Target: at most 3x.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compare } from './timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -47,35 +47,11 @@ const commands = {
   'check --format sarif': [process.execPath, [bin, 'check', '--now', NOW, '--format', 'sarif']],
 };
 
-// CPU time (user + system, from /usr/bin/time) besides wall time: on a shared,
-// busy machine wall time mostly measures the neighbours.
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
-function time([cmd, args]) {
-  const start = process.hrtime.bigint();
-  const [file, argv] = TIME ? [TIME, ['-f', 'cpu %U %S', cmd, ...args]] : [cmd, args];
-  const r = spawnSync(file, argv, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' } });
-  const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
-}
-
 if (process.env.BENCH_KEEP) console.log(dir);
 try {
-  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-  for (const c of Object.values(commands)) time(c); // warm the file cache
-  for (let i = 0; i < runs; i++) for (const [k, c] of Object.entries(commands)) samples[k].push(time(c));
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const of = (k, what) => median(samples[k].map((s) => s[what]));
-  console.log(`check on 1,000 components and 300 ADRs; runs: ${runs} each, interleaved; medians (load average ${loadavg()[0].toFixed(1)})`);
-  let worst = 0;
-  for (const k of Object.keys(samples)) {
-    const ratio = of(k, 'wall') / of('node -e 0', 'wall');
-    const cpuRatio = of(k, 'cpu') / of('node -e 0', 'cpu');
-    if (k.startsWith('check')) worst = Math.max(worst, ratio);
-    console.log(`${k.padEnd(24)} wall ${of(k, 'wall').toFixed(0).padStart(5)} ms  ratio ${ratio.toFixed(2)}   cpu ${of(k, 'cpu').toFixed(0).padStart(5)} ms  ratio ${cpuRatio.toFixed(2)}`);
-  }
+  console.log('check on 1,000 components and 300 ADRs');
+  const ratios = compare(commands, runs, { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' }, ok: [0, 1] });
+  const worst = Math.max(...Object.entries(ratios).filter(([k]) => k.startsWith('check')).map(([, r]) => r.wall));
   console.log(`worst wall ratio ${worst.toFixed(2)} (target <= ${target})`);
   if (process.argv.includes('--check') && worst > target) process.exitCode = 1;
 } finally {

@@ -14,14 +14,16 @@ import { resolve } from 'node:path';
 import { discoverProfile } from '../profile/load.js';
 import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { EXIT } from './exit-codes.js';
+import { dashboardUnavailable, showDashboard } from '../ui/run.js';
 
-interface AssessFlags extends CommonOptions, OutputFlags, NowFlags, CollectedFlags, CompareFlags {
+export interface AssessFlags extends CommonOptions, OutputFlags, NowFlags, CollectedFlags, CompareFlags {
   failOn?: string;
   color?: boolean;
   verbose?: boolean;
   detect?: boolean;
   explainFacts?: boolean;
   whatIf?: string;
+  interactive?: boolean;
 }
 
 export function parseSeverity(value: string, flag: string): Severity {
@@ -45,37 +47,51 @@ export function registerAssess(program: Command, run: Run): void {
     .option('--no-detect', 'use the profile alone; do not look at the repository (git history, files, dependencies)')
     .option('--explain-facts', 'list every fact with its value, provenance and origin instead of the report')
     .option('--what-if <factor>', 'evaluate with load and users scaled by a factor (2x, 10x, 0.5x) and say what changes')
-    .action((flags: AssessFlags) =>
-      run(async () => {
-        const view = flags.explainFacts ? 'facts' : 'assessment';
-        checkFormat(view, flags.format);
-        const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
-        const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
-        const cwd = process.cwd();
-        const now = resolveNow(flags.now);
-        const profilePath = flags.profile ? resolve(cwd, flags.profile) : discoverProfile(cwd);
-        const detection = flags.detect === false ? null : await repositoryFacts(detectionRoot(cwd, profilePath), { now, progress: true });
-        // With no profile, detected facts are all there is; with none of those either, there is nothing to assess.
-        const withoutProfile = !profilePath && Boolean(detection?.facts.length);
-        const inputs = load({
-          cwd,
-          profile: flags.profile,
-          ruleDirs: flags.rules,
-          stageModel: flags.stageModel,
-          now,
-          ...collectedLoadOptions(flags),
-          ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
-        });
-        const a = await withComparison(factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor), flags, cwd);
-        const toFile = Boolean(flags.output && flags.output !== '-');
-        const text = await render(view, flags.format, a, {
-          colorLevel: colorLevel(toFile, flags.color === false),
-          verbose: flags.verbose ?? false,
-          width: outputWidth(toFile),
-          rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
-        });
-        emit(text, flags, cwd);
-        return threshold && openAtOrAbove(a.findings, threshold).length ? EXIT.FINDINGS : EXIT.OK;
-      }),
-    );
+    .option('-i, --interactive', 'open the terminal dashboard (as `scale-advise ui`); the text report when not on a terminal')
+    .action((flags: AssessFlags) => run(() => runAssess(flags)));
+}
+
+/** assess, and `ui` through it: load once, evaluate, then the dashboard or a report. */
+export async function runAssess(flags: AssessFlags): Promise<number> {
+    if (flags.interactive && (flags.explainFacts || flags.whatIf !== undefined || (flags.output && flags.output !== '-') || flags.format !== 'text')) {
+      throw new UserError('--interactive shows the dashboard; it cannot be combined with --explain-facts, --what-if, --output or a --format other than text');
+    }
+    const view = flags.explainFacts ? 'facts' : 'assessment';
+    checkFormat(view, flags.format);
+    const threshold = flags.failOn ? severityThreshold(parseSeverity(flags.failOn, '--fail-on')) : undefined;
+    const factor = flags.whatIf !== undefined ? parseFactor(flags.whatIf) : undefined;
+    const cwd = process.cwd();
+    const now = resolveNow(flags.now);
+    const profilePath = flags.profile ? resolve(cwd, flags.profile) : discoverProfile(cwd);
+    const detection = flags.detect === false ? null : await repositoryFacts(detectionRoot(cwd, profilePath), { now, progress: true });
+    // With no profile, detected facts are all there is; with none of those either, there is nothing to assess.
+    const withoutProfile = !profilePath && Boolean(detection?.facts.length);
+    const inputs = load({
+      cwd,
+      profile: flags.profile,
+      ruleDirs: flags.rules,
+      stageModel: flags.stageModel,
+      now,
+      ...collectedLoadOptions(flags),
+      ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
+    });
+    const a = await withComparison(factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor), flags, cwd);
+    const exitCode = threshold && openAtOrAbove(a.findings, threshold).length ? EXIT.FINDINGS : EXIT.OK;
+    if (flags.interactive) {
+      const why = dashboardUnavailable();
+      if (!why) {
+        await showDashboard(inputs, a, colorLevel(false, flags.color === false) > 0);
+        return exitCode;
+      }
+      process.stderr.write(`scale-advise: ${why}; here is the text report instead\n`);
+    }
+    const toFile = Boolean(flags.output && flags.output !== '-');
+    const text = await render(view, flags.format, a, {
+      colorLevel: colorLevel(toFile, flags.color === false),
+      verbose: flags.verbose ?? false,
+      width: outputWidth(toFile),
+      rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
+    });
+    emit(text, flags, cwd);
+    return exitCode;
 }

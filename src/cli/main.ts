@@ -13,6 +13,7 @@ import { outputWidth } from './io.js';
 import { registerCheck } from './check.js';
 import { registerScaffold } from './scaffold.js';
 import { registerPortfolio } from './portfolio.js';
+import { registerUi } from './ui.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -53,6 +54,7 @@ export function buildProgram(run: Run): Command {
   registerCollect(program, run);
   registerInit(program, run);
   registerPortfolio(program, run);
+  registerUi(program, run);
   program.addHelpText(
     'after',
     `
@@ -64,7 +66,8 @@ Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
 docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
 docs/scaffold.md (config templates), docs/roadmap.md (the plan),
 docs/what-if.md (load scenarios), docs/detection.md (facts from the
-repository), docs/init.md (writing a profile), docs/collect.md (live facts).`,
+repository), docs/init.md (writing a profile), docs/collect.md (live facts),
+docs/ui.md (the terminal dashboard).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

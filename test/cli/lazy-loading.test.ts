@@ -35,6 +35,27 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });
 
+  // ink and React are installed, and the tracer sees them when the dashboard runs
+  // (test/ui/dashboard-terminal.test.ts): their absence here means something.
+  it('no command but the dashboard on a terminal loads ink or React', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
+    const runs: [string[], string?][] = [
+      [['assess', '--profile', example, '--no-detect']],
+      [['assess', '--interactive', '--profile', example, '--no-detect']],
+      [['ui', '--profile', example, '--no-detect']],
+      [['roadmap', '--profile', example]],
+      [['rules']],
+      [['explain', 'cache-missing']],
+      [['adr', 'new', '--dir', 'doc/adr', 'Use a queue for exports'], dir],
+    ];
+    for (const [args, cwd] of runs) {
+      const loaded = loadedBy(args, cwd);
+      expect(loaded.length, args.join(' ')).toBeGreaterThan(0);
+      expect(loaded.filter((m) => /^(ink|react)(\/.*)?$/.test(m)), args.join(' ')).toEqual([]);
+    }
+  });
+
   it('loads the database driver only for collect --postgres', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
     const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), 'collect', '--postgres', 'postgresql://u@127.0.0.1:9/db', '--timeout', '1s'], { cwd: dir, encoding: 'utf8' });

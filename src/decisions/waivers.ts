@@ -1,6 +1,7 @@
 // Waivers: conscious, time-boxed decisions not to act on a finding. They are
 // read from the profile or a separate file, and checked here once, so a
 // misspelt rule id or a waiver without end is an input error, never ignored.
+import { isoDay } from '../util/iso-day.js';
 import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
 import { positionAt, readYamlFile, type ParsedYaml } from '../profile/parse-yaml.js';
@@ -28,10 +29,8 @@ export interface WaiverSource {
   positionOf(path: (string | number)[]): Position | null;
 }
 
-/** Today's date as YYYY-MM-DD in UTC; waivers expire at the end of their day. */
-export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Waivers expire at the end of their day, YYYY-MM-DD in UTC. */
+export { isoDay };
 
 /** Whole days from today (UTC) to a YYYY-MM-DD day; negative when it has passed. */
 export function daysUntil(day: string, now: Date): number {

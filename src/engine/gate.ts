@@ -1,7 +1,10 @@
-import { isOpen, KINDS, severityRank, type Finding } from '../model.js';
-import type { Threshold } from './order.js';
+import { isOpen, KINDS, severityRank, type Finding, type RuleKind, type Severity } from '../model.js';
 
-export type { Threshold } from './order.js';
+/** What fails a run: open findings of these kinds at or above this severity. */
+export interface Threshold {
+  severity: Severity;
+  kinds: readonly RuleKind[];
+}
 
 /** `--fail-on SEVERITY` on assess: any open finding, of any kind, at or above it. */
 export function severityThreshold(severity: Threshold['severity']): Threshold {

@@ -1,4 +1,4 @@
-import { KINDS, severityRank, type Finding, type RuleKind, type Severity } from '../model.js';
+import { KINDS, severityRank, type Finding } from '../model.js';
 import { compareStrings } from '../util/compare.js';
 
 /** The one finding order: most severe first; warning signs, then pitfalls, then recommendations; then by id. */
@@ -8,10 +8,4 @@ export function byUrgency(a: Pick<Finding, 'severity' | 'kind' | 'rule'>, b: Pic
     KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
     compareStrings(a.rule, b.rule)
   );
-}
-
-/** What fails a run: open findings of these kinds at or above this severity. */
-export interface Threshold {
-  severity: Severity;
-  kinds: readonly RuleKind[];
 }

@@ -1,3 +1,4 @@
+import { isoDay } from '../util/iso-day.js';
 import { STAGE_NAMES, type Assessment, type RoadmapItem, type RoadmapPhase } from '../model.js';
 import { leadTimeMonths } from '../engine/prerequisites.js';
 import type { ReportContext } from './index.js';
@@ -9,7 +10,6 @@ const MONTH_DAYS = 30.44;
 const UNKNOWN_LEAD_DAYS = 14;
 const PHASE_NAMES = { now: 'Now', next: 'Next', later: 'Later' } as const;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** Mermaid reads `:` `;` `#` in a task name as syntax. */
 const taskName = (s: string) => s.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
 

@@ -1,3 +1,4 @@
+import { isoDay } from '../../util/iso-day.js';
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ export function registerAdrLint(adr: Command, run: Run): void {
   dirOption(ruleDirOption(nowOption(cmd))).action((flags: LintFlags) =>
     run(async () => {
       if (!['text', 'json'].includes(flags.format)) throw new UserError(`--format must be text or json; got "${flags.format}"`);
-      const now = resolveNow(flags.now).toISOString().slice(0, 10);
+      const now = isoDay(resolveNow(flags.now));
       const store = openStore(flags);
       requireRecords(store);
       const records = store.files().map((file) => {

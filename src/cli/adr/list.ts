@@ -1,3 +1,4 @@
+import { isoDay } from '../../util/iso-day.js';
 import type { Command } from 'commander';
 import { checkFormat, formatNames, render } from '../../report/index.js';
 import { emit } from '../io.js';
@@ -14,7 +15,7 @@ export function registerAdrList(adr: Command, run: Run): void {
       checkFormat('adrs', flags.format);
       const store = openStore(flags);
       requireRecords(store);
-      const today = resolveNow(flags.now).toISOString().slice(0, 10);
+      const today = isoDay(resolveNow(flags.now));
       const list = { dir: store.display(), format: store.format, records: store.list(), today, show };
       emit(await render('adrs', flags.format, list, { colorLevel: 0 }), flags, process.cwd());
       return 0;

@@ -1,6 +1,7 @@
 // The records in one ADR directory: listing, lookup, numbering and safe
 // creation. Creation is safe against concurrent runs (each number is
 // reserved with an exclusive lock file) and never replaces a file.
+import { isoDay } from '../../util/iso-day.js';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../../util/errors.js';
@@ -160,7 +161,7 @@ export class AdrStore {
   }
 
   /** log4brains' names: `YYYYMMDD-slug.md`, then `-2`, `-3` ... when that is taken. */
-  private createDated(title: string, render: (n: number) => string, date = new Date().toISOString().slice(0, 10)): { path: string; number: number; file: string } {
+  private createDated(title: string, render: (n: number) => string, date = isoDay(new Date())): { path: string; number: number; file: string } {
     const day = date.replace(/-/g, '');
     const n = Number.parseInt(day, 10);
     const base = recordFileName(n, title).replace(/^\d+-/, `${day}-`).replace(/\.md$/, '');

@@ -3,6 +3,7 @@
 // points at the same commit, the day is the same (history facts count back
 // from today), and every file and folder detection looked at keeps its
 // modification time (a new file changes its folder's).
+import { isoDay } from '../../util/iso-day.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TOOL_VERSION } from '../../version.js';
@@ -81,8 +82,6 @@ function cacheFileFor(gitDir: string, root: string): string {
 
 const detectorBundle = () => packagePath('dist', 'detect.cjs');
 
-const day = (now: Date) => now.toISOString().slice(0, 10);
-
 function mtime(path: string): number {
   try {
     return statSync(path).mtimeMs;
@@ -101,7 +100,7 @@ export function readCachedDetection(root: string, now: Date): Detection | null {
   } catch {
     return null;
   }
-  if (cache.version !== TOOL_VERSION || cache.detector !== mtime(detectorBundle()) || cache.root !== root || cache.day !== day(now) || cache.head !== readHead(gitDir)) return null;
+  if (cache.version !== TOOL_VERSION || cache.detector !== mtime(detectorBundle()) || cache.root !== root || cache.day !== isoDay(now) || cache.head !== readHead(gitDir)) return null;
   for (const [path, ms] of cache.stamps) if (mtime(join(root, path)) !== ms) return null;
   return cache.detection;
 }
@@ -116,7 +115,7 @@ export function writeCachedDetection(root: string, now: Date, detection: Detecti
     detector: mtime(detectorBundle()),
     root,
     head: readHead(gitDir),
-    day: day(now),
+    day: isoDay(now),
     stamps: detection.watched.map((p) => [p, mtime(join(root, p))]),
     detection,
   };

@@ -1,6 +1,7 @@
 // Facts from the git history. The log is streamed line by line from the git
 // CLI, so memory stays flat however long the history is: counters, the set
 // of recent authors, and the next commit expected on the first-parent chain.
+import { isoDay } from '../../util/iso-day.js';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Fact } from '../../model.js';
@@ -65,7 +66,6 @@ export async function findRepository(dir: string): Promise<GitRepository | strin
 }
 
 const commitCount = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const perWeek = (n: number, days: number) => Math.round((n / (days / 7)) * 10) / 10;
 
 export async function detectFromHistory(root: string, repo: GitRepository, opts: HistoryOptions): Promise<{ facts: Fact[]; notes: string[] }> {
@@ -111,11 +111,11 @@ export async function detectFromHistory(root: string, repo: GitRepository, opts:
     return { facts, notes };
   }
   const short = (head as string).slice(0, 7);
-  const range = `git log --since=${isoDay(since)} ${short}${opts.subfolder ? ' -- .' : ''}`;
+  const range = `git log --since=${isoDay(new Date(since))} ${short}${opts.subfolder ? ' -- .' : ''}`;
   const tooShallow = repo.shallow && oldest > since;
   if (tooShallow) {
     notes.push(
-      `the clone is shallow and its history starts on ${isoDay(oldest)}, inside the ${ACTIVE_WINDOW_DAYS}-day window: ` +
+      `the clone is shallow and its history starts on ${isoDay(new Date(oldest))}, inside the ${ACTIVE_WINDOW_DAYS}-day window: ` +
         'contributors, commits per week and release cadence were not judged (`git fetch --unshallow` gives the full history)',
     );
   } else {
@@ -128,10 +128,10 @@ export async function detectFromHistory(root: string, repo: GitRepository, opts:
     if (cadence) facts.push(cadence);
   }
   if (repo.shallow) {
-    if (!tooShallow) notes.push(`the clone is shallow (history from ${isoDay(oldest)}): the repository's age is unknown`);
+    if (!tooShallow) notes.push(`the clone is shallow (history from ${isoDay(new Date(oldest))}): the repository's age is unknown`);
   } else {
     const months = Math.max(0, Math.round(((now - oldest) / DAY_MS / 30.44) * 10) / 10);
-    facts.push(detectedFact('repository.age_months', months, `git log ${short}: first commit on ${isoDay(oldest)}, ${commitCount(commits)}`));
+    facts.push(detectedFact('repository.age_months', months, `git log ${short}: first commit on ${isoDay(new Date(oldest))}, ${commitCount(commits)}`));
   }
   return { facts, notes };
 }
@@ -147,7 +147,7 @@ async function releaseCadence(root: string, now: number, mainlineMerges: number,
   });
   if (tags.length >= 2) {
     tags.sort((a, b) => a.at - b.at);
-    return detectedFact('delivery.deploys_per_week', perWeek(tags.length, RELEASE_WINDOW_DAYS), `git tags ${tags[0]!.name}..${tags[tags.length - 1]!.name}: ${tags.length} tags since ${isoDay(since)}`);
+    return detectedFact('delivery.deploys_per_week', perWeek(tags.length, RELEASE_WINDOW_DAYS), `git tags ${tags[0]!.name}..${tags[tags.length - 1]!.name}: ${tags.length} tags since ${isoDay(new Date(since))}`);
   }
   if (mainlineMerges > 0) {
     return detectedFact('delivery.deploys_per_week', perWeek(mainlineMerges, ACTIVE_WINDOW_DAYS), `${range} --first-parent --merges: ${mainlineMerges} merges to the default branch`);

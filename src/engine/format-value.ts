@@ -16,7 +16,7 @@ export function formatValue(v: unknown): string {
 }
 
 /** 48000 → "48,000". Done by hand: toLocaleString loads ICU data, which costs start-up time. */
-function groupThousands(n: number): string {
+export function groupThousands(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;

@@ -5,6 +5,7 @@ import { estimateCost, STATIC_COST_BUDGET, ASSUMED_FACT_LIST_SIZE } from './rule
 import { typeCheck, type FactTypes } from './rule-types.js';
 import { recommendationSteps } from './tailor.js';
 import { compileRegex, compileUserExpression, userFacing, walkAst } from './user-expr.js';
+import { groupThousands } from './format-value.js';
 
 export interface RuleIssue {
   /** the rule field the problem is in, e.g. `when` or `message` */
@@ -107,7 +108,7 @@ function checkExpression(source: string, field: string, offset: number, what: st
   if (cost > STATIC_COST_BUDGET) {
     push({
       field,
-      message: `${what} is estimated at ${Math.round(cost).toLocaleString('en-US')} evaluation steps, over the budget of ${STATIC_COST_BUDGET.toLocaleString('en-US')}`,
+      message: `${what} is estimated at ${groupThousands(Math.round(cost))} evaluation steps, over the budget of ${groupThousands(STATIC_COST_BUDGET)}`,
       hint: `nested loops multiply; lists from the profile count as ${ASSUMED_FACT_LIST_SIZE} items`,
       at: at(0),
     });

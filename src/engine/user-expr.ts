@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { Environment } from '@marcbachmann/cel-js';
 import type { Compiled } from './expr.js';
+import { groupThousands } from './format-value.js';
 
 /** Node evaluations one condition or placeholder may take at run time. */
 export const RUNTIME_STEP_BUDGET = 1_000_000;
@@ -18,7 +19,7 @@ export const RE2_MATCHES = 'matchesLinearTime';
 /** A condition stopped for exceeding the runtime budget. */
 export class StepBudgetExceeded extends Error {
   constructor() {
-    super(`took more than ${RUNTIME_STEP_BUDGET.toLocaleString('en-US')} evaluation steps and was stopped`);
+    super(`took more than ${groupThousands(RUNTIME_STEP_BUDGET)} evaluation steps and was stopped`);
     this.name = 'StepBudgetExceeded';
   }
 }

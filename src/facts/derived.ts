@@ -21,7 +21,7 @@ export const HEADROOM_CAP_MONTHS = 120;
  * The most storage one managed relational instance offers today (64 TiB on
  * Amazon RDS for PostgreSQL and MySQL): the ceiling a single primary grows into.
  */
-export const SINGLE_INSTANCE_STORAGE_GB = 65536;
+export const SINGLE_INSTANCE_STORAGE_GB = 65536; // written out as "65,536" in the description below
 
 /** Months until `current`% reaches 100% when load grows `growth`% a month. */
 export function monthsToFull(currentPct: number, growthPctPerMonth: number): number {
@@ -150,7 +150,7 @@ export const DERIVED_FACTS: DerivedFactDef[] = [
   {
     id: 'derived.db_storage_runway_months',
     unit: 'months',
-    description: `Months until the database outgrows the largest single managed instance (${SINGLE_INSTANCE_STORAGE_GB.toLocaleString('en')} GB, 64 TiB) at the stated growth per month (capped at ${HEADROOM_CAP_MONTHS}; 0 means it is there already).`,
+    description: `Months until the database outgrows the largest single managed instance (65,536 GB, 64 TiB) at the stated growth per month (capped at ${HEADROOM_CAP_MONTHS}; 0 means it is there already).`,
     from: ['database.size_gb', 'database.growth_gb_per_month'],
     compute: (v) => {
       const left = SINGLE_INSTANCE_STORAGE_GB - v['database.size_gb']!;

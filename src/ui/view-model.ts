@@ -5,6 +5,7 @@ import { evaluate } from '../engine/assessment.js';
 import { AS_IS } from '../engine/scenario.js';
 import { scenarioInMonths } from '../roadmap/projection.js';
 import { isOpen, severityRank, STAGE_IDS, STAGE_NAMES, type Assessment, type Finding, type Severity, type StageId } from '../model.js';
+import { compareStrings } from '../util/compare.js';
 
 export interface StageGauge {
   current: StageId | null;
@@ -59,7 +60,7 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule));
+  return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareStrings(a.rule, b.rule));
 }
 
 /**

@@ -7,17 +7,27 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/assess.js';
 
-function loadedBy(args: string[], cwd = ROOT): string[] {
+function traced(args: string[], cwd = ROOT): string[] {
   const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', SCALE_ADVISE_NOW: '2026-11-23' },
   });
   expect(r.status, r.stderr).toBe(0);
-  return r.stderr
-    .split('\n')
+  return r.stderr.split('\n');
+}
+
+function loadedBy(args: string[], cwd = ROOT): string[] {
+  return traced(args, cwd)
     .filter((l) => l.startsWith('LOADED '))
     .map((l) => l.slice(7));
+}
+
+/** Locale-aware calls made: each loads ICU data on first use (about 10 ms). */
+function icuUsedBy(args: string[]): string[] {
+  return traced(args)
+    .filter((l) => l.startsWith('ICU '))
+    .map((l) => l.slice(4));
 }
 
 const HEAVY = /^(ink|react|@inquirer\/.*|inquirer|handlebars|smol-toml|fast-xml-parser|ignore|pg|re2js)(\/.*)?$/;
@@ -53,6 +63,22 @@ describe('start-up stays lean', () => {
       const loaded = loadedBy(args, cwd);
       expect(loaded.length, args.join(' ')).toBeGreaterThan(0);
       expect(loaded.filter((m) => /^(ink|react)(\/.*)?$/.test(m)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('the CI paths make no locale-aware call, which would load ICU data', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    // The tracer sees one when it happens.
+    const probe = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), '-e', '(65536).toLocaleString("en"); "a".localeCompare("b")'], { encoding: 'utf8' });
+    expect(probe.stderr).toContain('ICU Number#toLocaleString\n');
+    expect(probe.stderr).toContain('ICU String#localeCompare\n');
+    for (const args of [
+      ['assess', '--profile', example, '--no-detect', '--format', 'json'],
+      ['assess', '--profile', example, '--no-detect'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'json', '--fail-on', 'critical'],
+    ]) {
+      expect(icuUsedBy(args), args.join(' ')).toEqual([]);
     }
   });
 

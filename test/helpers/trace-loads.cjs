@@ -18,3 +18,23 @@ Module.register(`data:text/javascript,${encodeURIComponent(hooks)}`);
 process.on('exit', () => {
   for (const id of seen) process.stderr.write(`LOADED ${id}\n`);
 });
+
+// ICU: the first locale-aware call (toLocaleString, localeCompare, any Intl
+// object) loads ICU data, about 10 ms of start-up. Each use is printed as
+// "ICU <what>" so a test can keep the hot paths free of it.
+const icuUsed = new Set();
+const watch = (owner, name, label) => {
+  const original = owner[name];
+  owner[name] = function () {
+    icuUsed.add(label);
+    return original.apply(this, arguments);
+  };
+};
+watch(Number.prototype, 'toLocaleString', 'Number#toLocaleString');
+watch(String.prototype, 'localeCompare', 'String#localeCompare');
+for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) watch(Date.prototype, m, `Date#${m}`);
+watch(Array.prototype, 'toLocaleString', 'Array#toLocaleString');
+for (const name of Object.getOwnPropertyNames(Intl)) if (typeof Intl[name] === 'function') watch(Intl, name, `Intl.${name}`);
+process.on('exit', () => {
+  for (const what of icuUsed) process.stderr.write(`ICU ${what}\n`);
+});

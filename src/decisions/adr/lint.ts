@@ -6,6 +6,7 @@ import { lintRecord, siblingLinks, type LintProblem, type LintRecord, type LintS
 import type { BaseRecords } from './git-base.js';
 import { isDateNamed } from './parse.js';
 import type { AdrFormat, AdrRecord } from './types.js';
+import { compareStrings } from '../../util/compare.js';
 
 export type { LintProblem, LintRecord, LintSeverity } from './lint-record.js';
 
@@ -108,5 +109,5 @@ export function lintRecords(input: LintInput): LintProblem[] {
     ...(input.index ? indexProblems(input.index, records) : []),
     ...(input.index ? siblingLinks(input.index.text).filter((l) => !ctx.dirFiles.has(l.target)).map((l): LintProblem => ({ file: input.index!.file, line: l.line, column: l.column, severity: 'error', code: 'broken-link', message: `the link to ${l.target} points at no file in the ADR directory` })) : []),
   ];
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+  return problems.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareStrings(a.code, b.code));
 }

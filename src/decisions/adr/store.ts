@@ -12,6 +12,7 @@ import { placeNew, writeFileSafely, writeTemp } from '../../util/write.js';
 import { isDateNamed, parseRecord, RECORD_FILE, recordNumber } from './parse.js';
 import { insideDir, recordFileName } from './slug.js';
 import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
+import { compareStrings } from '../../util/compare.js';
 
 /** A lock left by a run that died is ignored after this long. */
 const STALE_LOCK_MS = 60_000;
@@ -60,7 +61,7 @@ export class AdrStore {
   list(): AdrRecord[] {
     return this.files()
       .map((f) => this.readRecord(f))
-      .sort((a, b) => a.number - b.number || a.file.localeCompare(b.file));
+      .sort((a, b) => a.number - b.number || compareStrings(a.file, b.file));
   }
 
   readRecord(file: string): AdrRecord {

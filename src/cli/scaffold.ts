@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { load, type Inputs } from '../load.js';
 import { UserError } from '../util/errors.js';
-import { fsProblem } from '../util/fs-errors.js';
 import { closest } from '../util/suggest.js';
-import { writeFileSafely } from '../util/write.js';
 import { writeStdout } from '../util/stdout.js';
 import { findRule } from '../engine/rule-query.js';
 import { ruleDirOption } from './options.js';
 import type { TemplateManifest } from '../scaffold/types.js';
+import { DEFAULT_SCAFFOLD_DIR, differingFiles, planScaffold, writeScaffold } from '../scaffold/files.js';
 
 import type { Run } from './run.js';
 
-export const DEFAULT_SCAFFOLD_DIR = 'deploy/scale-advise';
 
 interface ScaffoldFlags {
   for?: string;
@@ -70,15 +67,6 @@ function show(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function readExisting(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw fsProblem(e, 'read', path);
-  }
-}
-
 export function registerScaffold(program: Command, run: Run): void {
   ruleDirOption(program
     .command('scaffold [templates...]')
@@ -108,45 +96,25 @@ export function registerScaffold(program: Command, run: Run): void {
 
 async function scaffold(manifests: TemplateManifest[], flags: ScaffoldFlags, inputs: Inputs): Promise<number> {
   const cwd = inputs.cwd;
-  const { renderTemplates } = await import('../scaffold/render.js');
-  const results = await renderTemplates({ manifests, facts: inputs.facts, settings: flags.set ?? [], profileName: inputs.profile.displayPath });
   const outDir = resolve(cwd, flags.out ?? DEFAULT_SCAFFOLD_DIR);
-  const files = results.flatMap((r) => r.files.map((f) => ({ target: join(outDir, r.template, f.path), text: f.text, template: r.template })));
-  for (const r of results) {
-    for (const n of r.notes.filter((x) => x.kind === 'missing')) process.stderr.write(`scale-advise: ${r.template}: ${n.text}; the header says what was left out\n`);
-  }
-  const existing = new Map(files.map((f) => [f.target, readExisting(f.target)]));
+  const { files, missing } = await planScaffold(manifests, inputs.facts, flags.set ?? [], inputs.profile.displayPath, outDir);
+  for (const n of missing) process.stderr.write(`scale-advise: ${n.template}: ${n.text}; the header says what was left out\n`);
   if (flags.dryRun) {
     const { createTwoFilesPatch } = await import('diff');
     const out: string[] = [];
     for (const f of files) {
-      const old = existing.get(f.target);
       const name = show(f.target, cwd);
-      if (old === f.text) out.push(`unchanged ${name}\n`);
-      else out.push(createTwoFilesPatch(old === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, old ?? '', f.text, undefined, undefined, { context: 3 }));
+      if (f.existing === f.text) out.push(`unchanged ${name}\n`);
+      else out.push(createTwoFilesPatch(f.existing === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, f.existing ?? '', f.text, undefined, undefined, { context: 3 }));
     }
     writeStdout(out.join(''));
     return 0;
   }
-  const blocked = files.filter((f) => existing.get(f.target) !== undefined && existing.get(f.target) !== f.text);
+  const blocked = differingFiles(files);
   if (blocked.length && !flags.force) {
     throw new UserError(blocked.map((f) => ({ file: show(f.target, cwd), position: null, message: 'exists and differs; see the change with --dry-run, replace it with --force' })));
   }
-  const lines: string[] = [];
-  for (const f of files) {
-    const name = show(f.target, cwd);
-    if (existing.get(f.target) === f.text) {
-      lines.push(`unchanged ${name}`);
-      continue;
-    }
-    try {
-      mkdirSync(dirname(f.target), { recursive: true });
-    } catch (e) {
-      throw fsProblem(e, 'create', dirname(f.target));
-    }
-    writeFileSafely(f.target, f.text, flags.force);
-    lines.push(`wrote ${name}`);
-  }
+  const lines = writeScaffold(files, flags.force ?? false).map((w) => `${w.written ? 'wrote' : 'unchanged'} ${show(w.file.target, cwd)}`);
   writeStdout(lines.join('\n') + '\n');
   return 0;
 }

@@ -37,7 +37,7 @@ export function loadDecisions(opts: DecisionSources): DecisionInputs {
     const records = new AdrStore(location).list();
     const pathOf = (file: string) => (relative(opts.cwd, join(location.dir, file)) || file).split('\\').join('/');
     for (const [rule, record] of addressedRules({ list: () => records })) {
-      addressed.set(rule, { path: pathOf(record.file), number: record.number, title: record.title });
+      addressed.set(rule, { path: pathOf(record.file), number: record.number, title: record.title, status: record.status });
     }
     for (const r of records) {
       if (r.reviewBy && ADDRESSING_STATUSES.includes(r.status)) reviews.push({ path: pathOf(r.file), number: r.number, title: r.title, reviewBy: r.reviewBy });

@@ -8,6 +8,8 @@ export interface AddressingDecision {
   path: string;
   number: number;
   title: string;
+  /** proposed, accepted or rejected: a rejected option is a decision too */
+  status?: string;
 }
 
 /** A decision record that asked to be looked at again by a day. */

@@ -3,13 +3,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatValue } from '../../engine/format-value.js';
-import validateProfile from '../../generated/profile-validator.js';
 import { writeFileSafely } from '../../util/write.js';
 import { fsProblem } from '../../util/fs-errors.js';
-import { UserError } from '../../util/errors.js';
 import { collectedPath, type CollectedRecord } from './file.js';
 import { updateProfileText, type ProfileUpdate } from './write-profile.js';
-import { parseDocument } from 'yaml';
+import { rewriteProfile } from '../../profile/edit.js';
 
 /** A file we wrote before may be replaced; anything else at that path only with --force. */
 function isOurRecord(path: string): boolean {
@@ -34,18 +32,16 @@ export function writeRecord(profileDir: string, record: CollectedRecord, force =
 
 /** Update the profile in place; the result must still be a valid profile, or nothing is written. */
 export function writeProfile(profilePath: string, displayPath: string, record: CollectedRecord): ProfileUpdate {
-  let text: string;
-  try {
-    text = readFileSync(profilePath, 'utf8');
-  } catch (e) {
-    throw fsProblem(e, 'read', displayPath);
-  }
-  const update = updateProfileText(text, record.facts, record.collected_at.slice(0, 10));
-  if (!validateProfile(parseDocument(update.text).toJS())) {
-    const first = validateProfile.errors?.[0];
-    throw new UserError(`${displayPath}: the collected values would make the profile invalid (${first?.instancePath ?? ''} ${first?.message ?? ''}); nothing was written`);
-  }
-  if (update.updated.length || update.added.length) writeFileSafely(profilePath, update.text, true);
+  let update: ProfileUpdate = { text: '', updated: [], added: [] };
+  rewriteProfile(
+    profilePath,
+    displayPath,
+    (text) => {
+      update = updateProfileText(text, record.facts, record.collected_at.slice(0, 10));
+      return update.updated.length || update.added.length ? update.text : null;
+    },
+    'the collected values',
+  );
   return update;
 }
 

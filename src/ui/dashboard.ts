@@ -1,13 +1,24 @@
-// The dashboard's components. React and ink are ESM-only and heavy, so they
-// are handed in by the caller (which imports them lazily) rather than
-// imported here: this module costs nothing to the commands that never draw it.
+// The dashboard: the panes, the keys, the prompts of the actions, and the
+// evaluation again (in memory) after each action. React, ink and the text
+// input are ESM-only and heavy, so they are handed in by the caller (which
+// imports them lazily) rather than imported here.
 import type * as ReactModule from 'react';
 import type * as InkModule from 'ink';
-import type { Finding, Severity } from '../model.js';
-import { evidenceLine, gaugeLines, listRows, sourceLine, visibleRows, type DashboardData } from './view-model.js';
+import type { Inputs } from '../load.js';
+import type { Assessment, Finding } from '../model.js';
+import { evaluate } from '../engine/assessment.js';
+import { askAdr, askScaffold, askWaiver, type ActionContext } from './action-prompts.js';
+import type { ActionResult } from './actions.js';
+import { detailLines } from './detail-model.js';
+import { describeFilters, filterValues, groupFindings, listRows, matchesFilters, nextValue, NO_FILTERS, type FilterKey, type Filters, type Grouping } from './list-model.js';
+import { EMPTY_KEY_HELP, KEY_HELP, maxDetailOffset, paneComponents } from './panes.js';
+import { promptComponent, type Prompt, type TextInputType } from './prompts.js';
+import { dashboardData, whatIfData } from './view-model.js';
 
 export interface DashboardProps {
-  data: DashboardData;
+  inputs: Inputs;
+  /** the assessment of `inputs` when the caller has it already */
+  assessment?: Assessment;
   /** colours on; off for NO_COLOR and non-colour terminals */
   color: boolean;
   /** the size to lay out for when the output stream does not say (tests) */
@@ -15,13 +26,15 @@ export interface DashboardProps {
   rows?: number;
 }
 
-const SEVERITY_COLOR: Record<Severity, string> = { critical: 'red', high: 'red', medium: 'yellow', low: 'cyan', info: 'gray' };
-/** header (3 lines + rule) and the key help line */
+/** header (3 lines), status line, key help or prompt (2 lines) */
 const CHROME_ROWS = 6;
+const FILTER_BY_DIGIT: Record<string, FilterKey> = { '1': 'topic', '2': 'kind', '3': 'status' };
 
-export function dashboardComponent(React: typeof ReactModule, ink: typeof InkModule): (props: DashboardProps) => ReactModule.ReactElement {
+export function dashboardComponent(React: typeof ReactModule, ink: typeof InkModule, TextInput: TextInputType): (props: DashboardProps) => ReactModule.ReactElement {
   const h = React.createElement;
   const { Box, Text, useApp, useInput, useStdout } = ink;
+  const { Header, StatusLine, FindingList, Detail } = paneComponents(React, ink);
+  const PromptView = promptComponent(React, ink, TextInput);
 
   /** The terminal's size, following resizes. */
   function useSize(fallback: { columns?: number; rows?: number }): { columns: number; rows: number } {
@@ -38,77 +51,124 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     return size;
   }
 
-  function Header({ data, color }: { data: DashboardData; color: boolean }) {
-    const gauge = gaugeLines(data.gauge);
-    const { open, addressed, waived } = data.counts;
+  /** `/`: the search, narrowed as it is typed; Enter keeps it, Esc clears it. */
+  function SearchField({ query, onChange, onDone }: { query: string; onChange: (q: string) => void; onDone: (keep: boolean) => void }) {
+    useInput((_input, key) => {
+      if (key.escape) onDone(false);
+    });
     return h(
       Box,
       { flexDirection: 'column' },
-      h(Text, { bold: true, wrap: 'truncate-end' }, `${data.project}  ·  ${open} open · ${addressed} addressed · ${waived} waived  ·  profile ${data.completenessPct}% complete`),
-      h(Text, { wrap: 'truncate-end' }, `Stage  ${gauge.stages}`),
-      h(Text, { wrap: 'truncate-end', ...(color ? { color: 'green' } : {}) }, `       ${gauge.markers}`),
+      h(Box, null, h(Text, { bold: true }, 'Search: '), h(TextInput, { value: query, onChange, onSubmit: () => onDone(true) })),
+      h(Text, { dimColor: true }, 'the list narrows as you type   Enter: keep   Esc: clear'),
     );
   }
 
-  function FindingList({ data, selected, height, color }: { data: DashboardData; selected: number; height: number; color: boolean }) {
-    const rows = visibleRows(listRows(data.findings), selected, height);
-    return h(
-      Box,
-      { flexDirection: 'column', height, overflow: 'hidden' },
-      ...rows.map((row) => {
-        if ('heading' in row) return h(Box, { key: `h-${row.heading}`, flexShrink: 0 }, h(Text, { bold: true, ...(color ? { color: SEVERITY_COLOR[row.heading] } : {}) }, `${row.heading.toUpperCase()} (${row.count})`));
-        const f = data.findings[row.finding]!;
-        const on = row.finding === selected;
-        return h(Box, { key: f.rule, flexShrink: 0 }, h(Text, { wrap: 'truncate-end', inverse: on }, `${on ? '›' : ' '} ${f.title}  [${f.status}]`));
-      }),
-    );
-  }
-
-  function Detail({ finding, data, height }: { finding: Finding; data: DashboardData; height: number }) {
-    // flexShrink 0: in a box of fixed height yoga would otherwise squeeze lines onto each other; overflow clips instead
-    const line = (key: string, text: string, extra: Record<string, unknown> = {}) => h(Box, { key, flexShrink: 0 }, h(Text, { wrap: 'wrap', ...extra }, text));
-    const requires = data.requires.get(finding.rule) ?? [];
-    const parts = [
-      line('title', `${finding.title} (${finding.rule})`, { bold: true }),
-      line('meta', `${finding.severity} · ${finding.kind} · ${finding.status}${finding.addressed_by ? ` by ${finding.addressed_by}` : ''} · ${finding.topics.join(', ')}`),
-      line('message', finding.message),
-      ...(finding.evidence.length ? [line('ev', 'Evidence', { bold: true }), ...finding.evidence.map((e, i) => line(`ev${i}`, `  ${evidenceLine(e, data.profilePath)}`))] : []),
-      line('rec-h', 'Recommendation', { bold: true }),
-      line('rec', finding.recommendation),
-      ...(requires.length ? [line('req', `Requires: ${requires.join(', ')}`)] : []),
-      ...(finding.unlocks?.length ? [line('unl', `Unlocks: ${finding.unlocks.join(', ')}`)] : []),
-      ...(finding.sources.length ? [line('src', 'Sources', { bold: true }), ...finding.sources.map((s, i) => line(`src${i}`, `  ${sourceLine(s)}`))] : []),
-    ];
-    return h(Box, { flexDirection: 'column', height, overflow: 'hidden', borderStyle: 'single', borderTop: true, borderBottom: false, borderLeft: false, borderRight: false }, ...parts);
-  }
-
-  return function Dashboard({ data, color, columns, rows }: DashboardProps) {
+  return function Dashboard({ inputs: loaded, assessment: given, color, columns, rows }: DashboardProps) {
     const { exit } = useApp();
     const size = useSize({ ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) });
-    const [selected, setSelected] = React.useState(0);
-    const last = data.findings.length - 1;
-    useInput((input, key) => {
-      if (input === 'q') exit();
-      else if (key.downArrow || input === 'j') setSelected((s) => Math.min(last, s + 1));
-      else if (key.upArrow || input === 'k') setSelected((s) => Math.max(0, s - 1));
-    });
+    const [inputs, setInputs] = React.useState(loaded);
+    const assessment = React.useMemo(() => (inputs === loaded && given ? given : evaluate(inputs)), [inputs]);
+    const measured = React.useMemo(() => dashboardData(inputs, assessment), [assessment]);
+    const [whatIf, setWhatIf] = React.useState(false);
+    const data = React.useMemo(() => (whatIf ? whatIfData(inputs, measured, assessment.findings) : measured), [whatIf, measured]);
+    const [grouping, setGrouping] = React.useState<Grouping>('severity');
+    const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
+    const [searching, setSearching] = React.useState(false);
+    const [selectedRule, setSelectedRule] = React.useState<string | null>(null);
+    const [scroll, setScroll] = React.useState(0);
+    const [prompt, setPrompt] = React.useState<Prompt | null>(null);
+    const [message, setMessage] = React.useState<string | null>(null);
+
+    const shown = data.findings.filter((f) => matchesFilters(f, filters));
+    const groups = groupFindings(shown, grouping, data.phases, data.phaseOf);
+    const ordered: Finding[] = groups.flatMap((g) => g.findings);
+    const selected = Math.max(0, ordered.findIndex((f) => f.rule === selectedRule));
+    const current = ordered[selected];
+    const listed = listRows(groups);
+
     const body = Math.max(4, size.rows - CHROME_ROWS);
-    const listHeight = Math.max(3, Math.min(Math.floor(body * 0.4), listRows(data.findings).length));
-    const help = h(Text, { dimColor: color }, data.findings.length ? '↑/↓ or j/k: move   q: quit' : 'q: quit');
-    const current = data.findings[selected];
+    const listHeight = Math.max(3, Math.min(Math.floor(body * 0.4), listed.length || 1));
+    const detailHeight = body - listHeight;
+    const lines = current ? detailLines(current, data, size.columns) : [];
+    const maxScroll = maxDetailOffset(detailHeight, lines.length);
+
+    const select = (f: Finding | undefined) => {
+      if (!f) return;
+      setSelectedRule(f.rule);
+      setScroll(0);
+    };
+    const context = (finding: Finding): ActionContext => ({
+      inputs,
+      finding,
+      ask: setPrompt,
+      say: setMessage,
+      done: (result: ActionResult) => {
+        setInputs(result.inputs);
+        setMessage(result.message);
+      },
+    });
+
+    // ink subscribes the handler in an effect, which can run after the next key has
+    // arrived; reading the latest handler from a ref keeps fast typing on the current list
+    const onKey = React.useRef<(input: string, key: InkModule.Key) => void>(() => {});
+    onKey.current = (input, key) => {
+      setMessage(null);
+      if (input === 'q') exit();
+      else if (key.downArrow || input === 'j') select(ordered[Math.min(ordered.length - 1, selected + 1)]);
+      else if (key.upArrow || input === 'k') select(ordered[Math.max(0, selected - 1)]);
+      else if (key.pageDown || input === 'J') setScroll((s) => Math.min(maxScroll, s + Math.max(1, detailHeight - 3)));
+      else if (key.pageUp || input === 'K') setScroll((s) => Math.max(0, s - Math.max(1, detailHeight - 3)));
+      else if (input === 'g') setGrouping((g) => (g === 'severity' ? 'phase' : 'severity'));
+      else if (input === 'x') setWhatIf((w) => !w);
+      else if (input === '/') setSearching(true);
+      else if (input === '0' || key.escape) setFilters(NO_FILTERS);
+      else if (FILTER_BY_DIGIT[input]) {
+        const k = FILTER_BY_DIGIT[input]!;
+        setFilters((f) => ({ ...f, [k]: nextValue(filterValues(data.findings, k), f[k]) }));
+      } else if (current && input === 'a') askAdr(context(current));
+      else if (current && input === 's') askScaffold(context(current));
+      else if (current && input === 'w') askWaiver(context(current));
+    };
+    useInput((input, key) => onKey.current(input, key), { isActive: !prompt && !searching });
+
+    let bottom: ReactModule.ReactElement;
+    if (prompt) bottom = h(PromptView, { prompt, color });
+    else if (searching) {
+      bottom = h(SearchField, {
+        query: filters.query,
+        onChange: (query: string) => setFilters((f) => ({ ...f, query })),
+        onDone: (keep: boolean) => {
+          setSearching(false);
+          if (!keep) setFilters((f) => ({ ...f, query: '' }));
+        },
+      });
+    } else {
+      const help = data.findings.length ? KEY_HELP : [EMPTY_KEY_HELP];
+      const first = message ?? help[0]!;
+      bottom = h(Box, { flexDirection: 'column' }, h(Text, { wrap: 'truncate-end', ...(message ? { bold: true } : { dimColor: color }) }, first), ...(help.length > 1 || message ? [h(Text, { wrap: 'truncate-end', dimColor: color, key: 'k2' }, message ? help.at(-1)! : help[1]!)] : []));
+    }
+
+    let main: ReactModule.ReactElement;
+    if (!data.findings.length) {
+      main = h(Text, { ...(color ? { color: 'green' } : {}) }, data.whatIf ? `No findings, even at ${data.whatIf.label}.` : 'No findings: nothing in the catalog applies to this system at its stage.');
+    } else if (!current) {
+      main = h(Box, { height: body, flexDirection: 'column' }, h(Text, null, 'No finding matches the filters and search (0 or Esc: clear them).'));
+    } else {
+      main = h(
+        React.Fragment,
+        null,
+        h(FindingList, { rows: listed, data, selected, height: listHeight, color }),
+        h(Detail, { lines, offset: Math.min(scroll, maxScroll), height: detailHeight }),
+      );
+    }
     return h(
       Box,
       { flexDirection: 'column', width: size.columns },
       h(Header, { data, color }),
-      current
-        ? h(
-            React.Fragment,
-            null,
-            h(FindingList, { data, selected, height: listHeight, color }),
-            h(Detail, { finding: current, data, height: body - listHeight }),
-          )
-        : h(Text, { ...(color ? { color: 'green' } : {}) }, 'No findings: nothing in the catalog applies to this system at its stage.'),
-      help,
+      h(StatusLine, { data, shown: shown.length, grouping: grouping === 'severity' ? 'severity' : 'roadmap phase', filters: describeFilters(filters), color }),
+      main,
+      bottom,
     );
   };
 }

@@ -4,7 +4,10 @@ import type { Inputs } from '../load.js';
 import { evaluate } from '../engine/assessment.js';
 import { AS_IS } from '../engine/scenario.js';
 import { scenarioInMonths } from '../roadmap/projection.js';
-import { isOpen, severityRank, STAGE_IDS, STAGE_NAMES, type Assessment, type Finding, type Severity, type StageId } from '../model.js';
+import { evaluateWhatIf } from '../roadmap/what-if.js';
+import type { DecisionInputs } from '../decisions/status.js';
+import { isOpen, severityRank, STAGE_IDS, STAGE_NAMES, type Assessment, type Finding, type StageId } from '../model.js';
+import type { PhaseHeading } from './list-model.js';
 import { compareStrings } from '../util/compare.js';
 
 export interface StageGauge {
@@ -31,12 +34,29 @@ export interface DashboardData {
   findings: Finding[];
   /** per rule: the rules it waits for (its `requires`) */
   requires: ReadonlyMap<string, string[]>;
+  /** the roadmap's phases in order, and the phase that plans each rule */
+  phases: PhaseHeading[];
+  phaseOf: ReadonlyMap<string, string>;
+  /** the ADRs and waivers, for the detail pane's "addressed by" */
+  decisions: DecisionInputs;
+  /** set in the what-if view: the scenario against the system as measured */
+  whatIf?: WhatIfView;
 }
 
+export interface WhatIfView {
+  label: string;
+  stage: { from: StageId | null; to: StageId | null };
+  /** per rule: whether the finding appears or disappears under the scenario */
+  marks: ReadonlyMap<string, 'appears' | 'disappears'>;
+}
+
+/** The load factor of the dashboard's what-if view, as `assess --what-if 10x`. */
+export const WHAT_IF_FACTOR = 10;
+
 /** Evaluate once (and, when growth is known, at 6 and 12 months) and shape the result for the dashboard. */
-export function dashboardData(inputs: Inputs, assessment: Assessment = evaluate(inputs)): DashboardData {
-  const gauge: StageGauge = { current: assessment.stage.id };
-  if (assessment.roadmap.projection.growth_pct_per_month !== null) {
+export function dashboardData(inputs: Inputs, assessment: Assessment = evaluate(inputs), knownGauge?: StageGauge): DashboardData {
+  const gauge: StageGauge = knownGauge ?? { current: assessment.stage.id };
+  if (!knownGauge && assessment.roadmap.projection.growth_pct_per_month !== null) {
     gauge.in6Months = evaluate(inputs, scenarioInMonths(AS_IS, assessment.facts, 6)).stage.id;
     gauge.in12Months = evaluate(inputs, scenarioInMonths(AS_IS, assessment.facts, 12)).stage.id;
   }
@@ -48,7 +68,25 @@ export function dashboardData(inputs: Inputs, assessment: Assessment = evaluate(
     completenessPct: assessment.completeness.pct,
     findings: sortFindings(assessment.findings),
     requires: new Map(inputs.catalog.rules.filter((r) => r.requires?.length).map((r) => [r.id, r.requires ?? []])),
+    phases: assessment.roadmap.phases.map((p) => ({ id: p.id, title: p.title })),
+    phaseOf: new Map(assessment.roadmap.phases.flatMap((p) => p.items.flatMap((i) => i.rules.map((r) => [r, p.id] as const)))),
+    decisions: inputs.decisions,
   };
+}
+
+/**
+ * The dashboard at `WHAT_IF_FACTOR` times the load: the scenario's findings,
+ * plus the measured ones that would go away, each marked; the gauge stays
+ * the measured one.
+ */
+export function whatIfData(inputs: Inputs, measured: DashboardData, measuredFindings: readonly Finding[]): DashboardData {
+  const scenario = evaluateWhatIf(inputs, WHAT_IF_FACTOR);
+  const comparison = scenario.whatIf!;
+  const gone = new Set(comparison.disappear.map((f) => f.rule));
+  const marks = new Map<string, 'appears' | 'disappears'>([...comparison.appear.map((f) => [f.rule, 'appears'] as const), ...[...gone].map((r) => [r, 'disappears'] as const)]);
+  const data = dashboardData(inputs, scenario, measured.gauge);
+  const findings = sortFindings([...scenario.findings, ...measuredFindings.filter((f) => gone.has(f.rule) && !scenario.findings.some((s) => s.rule === f.rule))]);
+  return { ...data, findings, whatIf: { label: comparison.label, stage: comparison.stage, marks } };
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
@@ -84,28 +122,6 @@ export function gaugeLines(gauge: StageGauge): { stages: string; markers: string
     markers += (i ? ' '.repeat(gap.length) : '') + mark.padEnd(cell);
   });
   return { stages: stages.trimEnd(), markers: markers.trimEnd() };
-}
-
-/** One row of the findings list: a severity heading or a finding (by its index in `findings`). */
-export type ListRow = { heading: Severity; count: number } | { finding: number };
-
-/** The findings list grouped by severity: a heading before each severity's findings. */
-export function listRows(findings: readonly Finding[]): ListRow[] {
-  const rows: ListRow[] = [];
-  findings.forEach((f, i) => {
-    if (i === 0 || findings[i - 1]!.severity !== f.severity) rows.push({ heading: f.severity, count: findings.filter((g) => g.severity === f.severity).length });
-    rows.push({ finding: i });
-  });
-  return rows;
-}
-
-/** The slice of rows to show in `height` lines so that the selected finding stays in view. */
-export function visibleRows(rows: readonly ListRow[], selected: number, height: number): ListRow[] {
-  if (rows.length <= height) return [...rows];
-  const at = rows.findIndex((r) => 'finding' in r && r.finding === selected);
-  // keep the heading above the selection visible when it fits
-  const start = Math.min(Math.max(0, at - Math.floor(height / 2)), rows.length - height);
-  return rows.slice(start, start + height);
 }
 
 /** "db.cpu_pct = 85 (declared, scale-advise.yaml:12)" */

@@ -1,50 +1,20 @@
 // The dashboard's components, drawn by ink-testing-library: what a person
 // sees on the first screen, after moving through the list, and when there is
 // nothing to do.
-import { join } from 'node:path';
-import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { load } from '../../src/load.js';
-import { evaluate } from '../../src/engine/assessment.js';
-import { loadDashboard } from '../../src/ui/run.js';
-import { dashboardData, evidenceLine, gaugeLines, type DashboardData } from '../../src/ui/view-model.js';
-import { ROOT } from '../helpers/assess.js';
+import { describe, expect, it } from 'vitest';
+import { evidenceLine, gaugeLines } from '../../src/ui/view-model.js';
+import { dataFor, draw, inputsFor, KEY, press, selectedLine } from '../helpers/dashboard.js';
 
-const NOW = new Date('2026-12-04T12:00:00Z');
-const DOWN = '\u001B[B';
-const UP = '\u001B[A';
-
-function dataFor(profile: string): DashboardData {
-  const inputs = load({ cwd: ROOT, profile: join(ROOT, profile), now: NOW });
-  return dashboardData(inputs, evaluate(inputs));
-}
-
-const { React, Dashboard } = await loadDashboard();
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function draw(data: DashboardData) {
-  const app = render(React.createElement(Dashboard, { data, color: false, rows: 24 }));
-  cleanup = app.cleanup;
-  return app;
-}
-
-/** Type keys one at a time, letting React render after each. */
-async function press(app: ReturnType<typeof draw>, ...keys: string[]) {
-  for (const k of keys) {
-    app.stdin.write(k);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
-
-const selectedLine = (frame: string) => frame.split('\n').find((l) => l.includes('›'))?.trim();
+const DOWN = KEY.down;
+const UP = KEY.up;
 
 describe('the dashboard', () => {
+  const inputs = inputsFor('examples/scale-advise.yaml');
   const data = dataFor('examples/scale-advise.yaml');
   const [first, second, third] = data.findings;
 
   it('shows the system, its stage, the counts and the first finding in detail', async () => {
-    const app = draw(data);
+    const app = draw(inputs);
     await press(app);
     const frame = app.lastFrame()!;
     expect(frame).toContain('acme-shop');
@@ -61,7 +31,7 @@ describe('the dashboard', () => {
   });
 
   it('moves with j/k and the arrow keys, and the detail follows the selection', async () => {
-    const app = draw(data);
+    const app = draw(inputs);
     await press(app, 'j');
     expect(selectedLine(app.lastFrame()!)).toContain(second!.title);
     expect(app.lastFrame()).toContain(`(${second!.rule})`);
@@ -73,7 +43,7 @@ describe('the dashboard', () => {
   });
 
   it('keeps the selection in view past the bottom of the list and stops at the last finding', async () => {
-    const app = draw(data);
+    const app = draw(inputs);
     const last = data.findings.at(-1)!;
     await press(app, ...Array.from({ length: data.findings.length + 3 }, () => 'j'));
     expect(selectedLine(app.lastFrame()!)).toContain(last.title.slice(0, 40));
@@ -82,14 +52,14 @@ describe('the dashboard', () => {
   });
 
   it('fits 24 rows', async () => {
-    const app = draw(data);
+    const app = draw(inputs);
     await press(app);
     expect(app.lastFrame()!.split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it('says so when a healthy MVP has nothing to do', async () => {
-    const healthy = dataFor('test/fixtures/cases/healthy-mvp.yaml');
-    expect(healthy.findings).toEqual([]);
+    const healthy = inputsFor('test/fixtures/cases/healthy-mvp.yaml');
+    expect(dataFor('test/fixtures/cases/healthy-mvp.yaml').findings).toEqual([]);
     const app = draw(healthy);
     await press(app, 'j', DOWN);
     const frame = app.lastFrame()!;

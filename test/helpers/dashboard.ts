@@ -1,0 +1,54 @@
+// Drawing the dashboard with ink-testing-library, for the component tests:
+// inputs loaded from a profile, keys typed one at a time.
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach } from 'vitest';
+import { load, type Inputs, type LoadOptions } from '../../src/load.js';
+import { evaluate } from '../../src/engine/assessment.js';
+import { loadDashboard } from '../../src/ui/run.js';
+import { dashboardData, type DashboardData } from '../../src/ui/view-model.js';
+import { ROOT } from './assess.js';
+
+export const NOW = new Date('2026-12-04T12:00:00Z');
+export const KEY = { down: '\u001B[B', up: '\u001B[A', pageDown: '\u001B[6~', pageUp: '\u001B[5~', escape: '\u001B', enter: '\r', backspace: '\u007F' };
+
+export function inputsFor(profile: string, opts: Partial<LoadOptions> = {}): Inputs {
+  return load({ cwd: ROOT, profile: join(ROOT, profile), now: NOW, ...opts });
+}
+
+export function dataFor(profile: string): DashboardData {
+  const inputs = inputsFor(profile);
+  return dashboardData(inputs, evaluate(inputs));
+}
+
+const { React, Dashboard } = await loadDashboard();
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** ink-testing-library's terminal is 100 columns wide; `rows` sets the height. */
+export function draw(inputs: Inputs, rows = 24) {
+  const app = render(React.createElement(Dashboard, { inputs, color: false, rows }));
+  cleanup = app.cleanup;
+  return app;
+}
+
+export type Drawn = ReturnType<typeof draw>;
+
+/** Type keys one at a time, letting React render after each. */
+export async function press(app: Drawn, ...keys: string[]): Promise<string> {
+  for (const k of keys) {
+    app.stdin.write(k);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  if (!keys.length) await new Promise((r) => setTimeout(r, 30));
+  return app.lastFrame() ?? '';
+}
+
+/** Type a line of text into a prompt, character by character, then Enter. */
+export async function typeLine(app: Drawn, text: string): Promise<string> {
+  for (const ch of text) app.stdin.write(ch);
+  await new Promise((r) => setTimeout(r, 30));
+  return press(app, KEY.enter);
+}
+
+export const selectedLine = (frame: string) => frame.split('\n').find((l) => l.includes('›'))?.trim();

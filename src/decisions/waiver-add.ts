@@ -6,6 +6,8 @@
 import { Document, isSeq, parseDocument } from 'yaml';
 import validateProfile from '../generated/profile-validator.js';
 import type { Waiver } from '../profile/types.js';
+import type { Position } from '../model.js';
+import { parseYamlText, positionAt } from '../profile/parse-yaml.js';
 import { isUserError } from '../util/errors.js';
 import { rewriteProfile } from '../profile/edit.js';
 import { checkWaivers, daysUntil, DEFAULT_MAX_WAIVER_DAYS, isoDay, type WaiverEntry } from './waivers.js';
@@ -78,8 +80,12 @@ export function addWaiverText(text: string, waiver: Waiver): string {
   return `${keyLine}\n${indentLines(new Document([...old, waiver]).toString({ lineWidth: 0 }), '  ')}${rest}`;
 }
 
-/** Write `waiver` into the profile; the file must still be a valid profile holding exactly one more waiver. */
-export function addWaiverToProfile(profilePath: string, displayPath: string, waiver: Waiver): void {
+/**
+ * Write `waiver` into the profile; the file must still be a valid profile
+ * holding exactly one more waiver. Returns where the new waiver's `rule` stands.
+ */
+export function addWaiverToProfile(profilePath: string, displayPath: string, waiver: Waiver): Position | null {
+  let position: Position | null = null;
   rewriteProfile(
     profilePath,
     displayPath,
@@ -88,13 +94,15 @@ export function addWaiverToProfile(profilePath: string, displayPath: string, wai
       const before = (parseDocument(text).toJS() as { waivers?: unknown[] } | null)?.waivers ?? [];
       const after = (parseDocument(changed).toJS() as { waivers?: unknown[] } | null)?.waivers ?? [];
       if (after.length !== before.length + 1 || JSON.stringify(after.at(-1)) !== JSON.stringify(waiver)) throw new Error(`adding a waiver to ${displayPath} did not give the expected list`);
+      position = positionAt(parseYamlText(changed, displayPath), ['waivers', after.length - 1, 'rule']);
       return changed;
     },
     'the waiver',
   );
+  return position;
 }
 
 /** The waiver as the loaded decisions hold it, pointing at the profile. */
-export function waiverEntry(waiver: Waiver, displayPath: string): WaiverEntry {
-  return { ...waiver, origin: { file: displayPath, position: null } };
+export function waiverEntry(waiver: Waiver, displayPath: string, position: Position | null = null): WaiverEntry {
+  return { ...waiver, origin: { file: displayPath, position } };
 }

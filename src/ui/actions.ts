@@ -86,8 +86,8 @@ export interface WaiverAnswers {
 /** Add the waiver to the profile (its comments and layout kept); the finding is then waived. */
 export function addWaiverFor(inputs: Inputs, finding: Finding, answers: WaiverAnswers): ActionResult {
   const waiver = { rule: finding.rule, reason: answers.reason.trim(), owner: answers.owner.trim(), expires: answers.expires.trim() };
-  addWaiverToProfile(inputs.profile.path, inputs.profile.displayPath, waiver);
-  const waivers = [...inputs.decisions.waivers, waiverEntry(waiver, inputs.profile.displayPath)];
+  const position = addWaiverToProfile(inputs.profile.path, inputs.profile.displayPath, waiver);
+  const waivers = [...inputs.decisions.waivers, waiverEntry(waiver, inputs.profile.displayPath, position)];
   return {
     inputs: { ...inputs, decisions: { ...inputs.decisions, waivers } },
     message: `Waived ${finding.rule} until ${waiver.expires} in ${inputs.profile.displayPath}`,

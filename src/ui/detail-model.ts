@@ -35,7 +35,7 @@ export function detailLines(f: Finding, data: DashboardData, width: number): Det
   };
   const heading = (text: string) => out.push({ text, bold: true });
   add(`${f.title} (${f.rule})`, '', '', true);
-  add(`${f.severity} · ${f.kind} · ${f.status}${f.addressed_by ? ` by ${f.addressed_by}` : ''} · ${f.topics.join(', ')}`);
+  add(`${f.severity} · ${f.kind} · ${f.status} · ${f.topics.join(', ')}`);
   const mark = data.whatIf?.marks.get(f.rule);
   if (mark) add(`At ${WHAT_IF_FACTOR}x load this finding ${mark === 'appears' ? 'appears' : 'no longer fires'}.`, '', '', true);
   add(f.message);

@@ -50,6 +50,12 @@ export function promptComponent(React: typeof ReactModule, ink: typeof InkModule
 
   function Field({ prompt, color }: { prompt: TextPrompt; color: boolean }) {
     const [value, setValue] = React.useState(prompt.initial);
+    // the text as typed so far, even when Enter arrives before React has drawn the last keys
+    const typed = React.useRef(prompt.initial);
+    const change = (v: string) => {
+      typed.current = v;
+      setValue(v);
+    };
     const [problem, setProblem] = React.useState<string | null>(null);
     useInput((_input, key) => {
       if (key.escape) prompt.cancel();
@@ -57,7 +63,7 @@ export function promptComponent(React: typeof ReactModule, ink: typeof InkModule
     return h(
       Box,
       { flexDirection: 'column' },
-      h(Box, null, h(Text, { bold: true, ...accent(color) }, `${prompt.label}: `), h(TextInput, { value, onChange: setValue, onSubmit: (v: string) => setProblem(prompt.submit(v)) })),
+      h(Box, null, h(Text, { bold: true, ...accent(color) }, `${prompt.label}: `), h(TextInput, { value, onChange: change, onSubmit: () => setProblem(prompt.submit(typed.current)) })),
       h(Text, { wrap: 'truncate-end', ...(problem && color ? { color: 'red' } : { dimColor: color }) }, problem ?? 'Enter: next   Esc: cancel'),
     );
   }

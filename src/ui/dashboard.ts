@@ -51,19 +51,6 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     return size;
   }
 
-  /** `/`: the search, narrowed as it is typed; Enter keeps it, Esc clears it. */
-  function SearchField({ query, onChange, onDone }: { query: string; onChange: (q: string) => void; onDone: (keep: boolean) => void }) {
-    useInput((_input, key) => {
-      if (key.escape) onDone(false);
-    });
-    return h(
-      Box,
-      { flexDirection: 'column' },
-      h(Box, null, h(Text, { bold: true }, 'Search: '), h(TextInput, { value: query, onChange, onSubmit: () => onDone(true) })),
-      h(Text, { dimColor: true }, 'the list narrows as you type   Enter: keep   Esc: clear'),
-    );
-  }
-
   return function Dashboard({ inputs: loaded, assessment: given, color, columns, rows }: DashboardProps) {
     const { exit } = useApp();
     const size = useSize({ ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) });
@@ -114,6 +101,7 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     const onKey = React.useRef<(input: string, key: InkModule.Key) => void>(() => {});
     onKey.current = (input, key) => {
       setMessage(null);
+      if (searching) return void search(input, key);
       if (input === 'q') exit();
       else if (key.downArrow || input === 'j') select(ordered[Math.min(ordered.length - 1, selected + 1)]);
       else if (key.upArrow || input === 'k') select(ordered[Math.max(0, selected - 1)]);
@@ -130,19 +118,27 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
       else if (current && input === 's') askScaffold(context(current));
       else if (current && input === 'w') askWaiver(context(current));
     };
-    useInput((input, key) => onKey.current(input, key), { isActive: !prompt && !searching });
+    useInput((input, key) => onKey.current(input, key), { isActive: !prompt });
+
+    /** `/`: the list narrows with each key typed; Enter keeps the search, Esc clears it. */
+    function search(input: string, key: InkModule.Key) {
+      if (key.return) setSearching(false);
+      else if (key.escape) {
+        setSearching(false);
+        setFilters((f) => ({ ...f, query: '' }));
+      } else if (key.backspace || key.delete) setFilters((f) => ({ ...f, query: f.query.slice(0, -1) }));
+      else if (input && !key.ctrl && !key.meta && !key.tab) setFilters((f) => ({ ...f, query: f.query + input }));
+    }
 
     let bottom: ReactModule.ReactElement;
     if (prompt) bottom = h(PromptView, { prompt, color });
     else if (searching) {
-      bottom = h(SearchField, {
-        query: filters.query,
-        onChange: (query: string) => setFilters((f) => ({ ...f, query })),
-        onDone: (keep: boolean) => {
-          setSearching(false);
-          if (!keep) setFilters((f) => ({ ...f, query: '' }));
-        },
-      });
+      bottom = h(
+        Box,
+        { flexDirection: 'column' },
+        h(Text, { wrap: 'truncate-end' }, h(Text, { bold: true }, 'Search: '), filters.query, h(Text, { inverse: true }, ' ')),
+        h(Text, { dimColor: color }, 'the list narrows as you type   Enter: keep   Esc: clear'),
+      );
     } else {
       const help = data.findings.length ? KEY_HELP : [EMPTY_KEY_HELP];
       const first = message ?? help[0]!;

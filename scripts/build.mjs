@@ -173,7 +173,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile: join(root, 'dist', 'cli.cjs'),
-  external: ['ink', 'ink-text-input', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
+  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     'import.meta.url': '__scaleAdviseModuleUrl',

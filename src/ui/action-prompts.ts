@@ -37,8 +37,8 @@ const cancelled = (ctx: ActionContext) => () => {
 /** The finding already has a decision: say which instead of asking. */
 function decided(ctx: ActionContext): boolean {
   const f = ctx.finding;
-  if (f.status === 'addressed') ctx.say(`${f.rule} is already addressed by ${f.addressed_by}.`);
-  else if (f.status === 'waived') ctx.say(`${f.rule} is already waived; its waiver is in the detail pane.`);
+  if (f.status === 'addressed') ctx.say(`Already addressed by ${f.addressed_by}`);
+  else if (f.status === 'waived') ctx.say('Already waived; the waiver is in the detail pane.');
   else return false;
   return true;
 }

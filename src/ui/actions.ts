@@ -46,10 +46,11 @@ export async function writeAdrFor(inputs: Inputs, finding: Finding): Promise<Act
   return { inputs: { ...inputs, decisions: { ...inputs.decisions, addressed } }, message: `Wrote ${path} (ADR ${created.number}, ${created.record.status})` };
 }
 
-/** The config templates that implement the finding's rule, as `scaffold --for RULE` selects them. */
+/** The config templates that implement the finding's rule, as `scaffold --for RULE` selects them, in the rule's order. */
 export function templatesFor(inputs: Inputs, finding: Finding): TemplateManifest[] {
   const names = findRule(inputs.catalog, finding.rule).templates ?? [];
-  return loadTemplateManifests().filter((m) => names.includes(m.name));
+  const manifests = loadTemplateManifests();
+  return names.flatMap((n) => manifests.filter((m) => m.name === n));
 }
 
 /** Where `scaffold` writes by default, as the user sees it. */

@@ -1,7 +1,7 @@
 // The dashboard: the panes, the keys, the prompts of the actions, and the
-// evaluation again (in memory) after each action. React, ink and the text
-// input are ESM-only and heavy, so they are handed in by the caller (which
-// imports them lazily) rather than imported here.
+// evaluation again (in memory) after each action. React and ink are ESM-only
+// and heavy, so they are handed in by the caller (which imports them lazily)
+// rather than imported here.
 import type * as ReactModule from 'react';
 import type * as InkModule from 'ink';
 import type { Inputs } from '../load.js';
@@ -12,7 +12,7 @@ import type { ActionResult } from './actions.js';
 import { detailLines } from './detail-model.js';
 import { describeFilters, filterValues, groupFindings, listRows, matchesFilters, nextValue, NO_FILTERS, type FilterKey, type Filters, type Grouping } from './list-model.js';
 import { EMPTY_KEY_HELP, KEY_HELP, maxDetailOffset, paneComponents } from './panes.js';
-import { promptComponent, type Prompt, type TextInputType } from './prompts.js';
+import { promptComponent, promptKey, promptStart, type Prompt, type PromptState } from './prompts.js';
 import { dashboardData, whatIfData } from './view-model.js';
 
 export interface DashboardProps {
@@ -30,11 +30,25 @@ export interface DashboardProps {
 const CHROME_ROWS = 6;
 const FILTER_BY_DIGIT: Record<string, FilterKey> = { '1': 'topic', '2': 'kind', '3': 'status' };
 
-export function dashboardComponent(React: typeof ReactModule, ink: typeof InkModule, TextInput: TextInputType): (props: DashboardProps) => ReactModule.ReactElement {
+export function dashboardComponent(React: typeof ReactModule, ink: typeof InkModule): (props: DashboardProps) => ReactModule.ReactElement {
   const h = React.createElement;
   const { Box, Text, useApp, useInput, useStdout } = ink;
   const { Header, StatusLine, FindingList, Detail } = paneComponents(React, ink);
-  const PromptView = promptComponent(React, ink, TextInput);
+  const PromptView = promptComponent(React, ink);
+
+  /**
+   * State that the key handler reads and writes between renders: keys can
+   * arrive faster than React draws, and each must see what the one before did.
+   */
+  function useLive<T>(initial: T): [T, () => T, (value: T) => void] {
+    const ref = React.useRef(initial);
+    const [value, setValue] = React.useState(initial);
+    const set = React.useCallback((v: T) => {
+      ref.current = v;
+      setValue(v);
+    }, []);
+    return [value, () => ref.current, set];
+  }
 
   /** The terminal's size, following resizes. */
   function useSize(fallback: { columns?: number; rows?: number }): { columns: number; rows: number } {
@@ -61,16 +75,22 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     const data = React.useMemo(() => (whatIf ? whatIfData(inputs, measured, assessment.findings) : measured), [whatIf, measured]);
     const [grouping, setGrouping] = React.useState<Grouping>('severity');
     const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
-    const [searching, setSearching] = React.useState(false);
-    const [selectedRule, setSelectedRule] = React.useState<string | null>(null);
+    const [searching, isSearching, setSearching] = useLive(false);
+    const [selectedRule, selectedNow, setSelectedRule] = useLive<string | null>(null);
     const [scroll, setScroll] = React.useState(0);
-    const [prompt, setPrompt] = React.useState<Prompt | null>(null);
+    const [prompt, promptNow, setPrompt] = useLive<Prompt | null>(null);
+    const [field, fieldNow, setField] = useLive<PromptState>(promptStart(null));
     const [message, setMessage] = React.useState<string | null>(null);
+    const ask = (p: Prompt | null) => {
+      setPrompt(p);
+      setField(promptStart(p));
+    };
 
     const shown = data.findings.filter((f) => matchesFilters(f, filters));
     const groups = groupFindings(shown, grouping, data.phases, data.phaseOf);
     const ordered: Finding[] = groups.flatMap((g) => g.findings);
-    const selected = Math.max(0, ordered.findIndex((f) => f.rule === selectedRule));
+    const at = (rule: string | null) => Math.max(0, ordered.findIndex((f) => f.rule === rule));
+    const selected = at(selectedRule);
     const current = ordered[selected];
     const listed = listRows(groups);
 
@@ -88,7 +108,7 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     const context = (finding: Finding): ActionContext => ({
       inputs,
       finding,
-      ask: setPrompt,
+      ask,
       say: setMessage,
       done: (result: ActionResult) => {
         setInputs(result.inputs);
@@ -100,11 +120,19 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     // arrived; reading the latest handler from a ref keeps fast typing on the current list
     const onKey = React.useRef<(input: string, key: InkModule.Key) => void>(() => {});
     onKey.current = (input, key) => {
+      const open = promptNow();
+      if (open) {
+        const next = promptKey(open, fieldNow(), input, key);
+        // an answer may have put up the next prompt, with its own start
+        if (promptNow() === open) setField(next);
+        return;
+      }
       setMessage(null);
-      if (searching) return void search(input, key);
+      if (isSearching()) return void search(input, key);
+      const now = at(selectedNow());
       if (input === 'q') exit();
-      else if (key.downArrow || input === 'j') select(ordered[Math.min(ordered.length - 1, selected + 1)]);
-      else if (key.upArrow || input === 'k') select(ordered[Math.max(0, selected - 1)]);
+      else if (key.downArrow || input === 'j') select(ordered[Math.min(ordered.length - 1, now + 1)]);
+      else if (key.upArrow || input === 'k') select(ordered[Math.max(0, now - 1)]);
       else if (key.pageDown || input === 'J') setScroll((s) => Math.min(maxScroll, s + Math.max(1, detailHeight - 3)));
       else if (key.pageUp || input === 'K') setScroll((s) => Math.max(0, s - Math.max(1, detailHeight - 3)));
       else if (input === 'g') setGrouping((g) => (g === 'severity' ? 'phase' : 'severity'));
@@ -114,11 +142,11 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
       else if (FILTER_BY_DIGIT[input]) {
         const k = FILTER_BY_DIGIT[input]!;
         setFilters((f) => ({ ...f, [k]: nextValue(filterValues(data.findings, k), f[k]) }));
-      } else if (current && input === 'a') askAdr(context(current));
-      else if (current && input === 's') askScaffold(context(current));
-      else if (current && input === 'w') askWaiver(context(current));
+      } else if (ordered[now] && input === 'a') askAdr(context(ordered[now]!));
+      else if (ordered[now] && input === 's') askScaffold(context(ordered[now]!));
+      else if (ordered[now] && input === 'w') askWaiver(context(ordered[now]!));
     };
-    useInput((input, key) => onKey.current(input, key), { isActive: !prompt });
+    useInput((input, key) => onKey.current(input, key));
 
     /** `/`: the list narrows with each key typed; Enter keeps the search, Esc clears it. */
     function search(input: string, key: InkModule.Key) {
@@ -131,7 +159,7 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     }
 
     let bottom: ReactModule.ReactElement;
-    if (prompt) bottom = h(PromptView, { prompt, color });
+    if (prompt) bottom = h(PromptView, { prompt, state: field, color });
     else if (searching) {
       bottom = h(
         Box,

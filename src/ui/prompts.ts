@@ -1,10 +1,9 @@
 // The dashboard's prompts, shown in place of the key help: a yes/no
-// question, a line of text (ink-text-input), and a choice from a short list.
-// Esc cancels each. React, ink and the text input are handed in by the
-// caller, which imports them lazily.
+// question, a line of text, and a choice from a short list. Esc cancels each.
+// Keys reach them through the dashboard's one input handler (promptKey), so
+// nothing typed is lost while a prompt is being drawn.
 import type * as ReactModule from 'react';
 import type * as InkModule from 'ink';
-import type TextInputComponent from 'ink-text-input';
 
 /** y runs `yes`; n or Esc runs `no`. */
 export interface ConfirmPrompt {
@@ -33,57 +32,56 @@ export interface ChoicePrompt {
 
 export type Prompt = ConfirmPrompt | TextPrompt | ChoicePrompt;
 
-export type TextInputType = typeof TextInputComponent;
+/** What the user has typed or chosen in the prompt so far, and the problem with the last answer. */
+export interface PromptState {
+  value: string;
+  at: number;
+  problem: string | null;
+}
 
-export function promptComponent(React: typeof ReactModule, ink: typeof InkModule, TextInput: TextInputType): (props: { prompt: Prompt; color: boolean }) => ReactModule.ReactElement {
+export function promptStart(prompt: Prompt | null): PromptState {
+  return { value: prompt?.kind === 'text' ? prompt.initial : '', at: 0, problem: null };
+}
+
+/** Printable text from a key or a paste: no control characters. */
+const printable = (input: string) => input.replace(/[\u0000-\u001F\u007F]/g, '');
+
+/** A key in a prompt: the prompt's state after it. A key that answers the prompt calls its callback. */
+export function promptKey(prompt: Prompt, state: PromptState, input: string, key: InkModule.Key): PromptState {
+  if (prompt.kind === 'confirm') {
+    if (input === 'y' || input === 'Y') prompt.yes();
+    else if (input === 'n' || input === 'N' || key.escape) prompt.no();
+    return state;
+  }
+  if (prompt.kind === 'text') {
+    if (key.escape) prompt.cancel();
+    else if (key.return) return { ...state, problem: prompt.submit(state.value.trim()) };
+    else if (key.backspace || key.delete) return { ...state, value: state.value.slice(0, -1) };
+    else if (!key.ctrl && !key.meta && printable(input)) return { ...state, value: state.value + printable(input), problem: null };
+    return state;
+  }
+  const last = prompt.options.length - 1;
+  if (key.escape) prompt.cancel();
+  else if (key.return) prompt.choose(state.at);
+  else if (key.downArrow || key.rightArrow || input === 'j') return { ...state, at: Math.min(last, state.at + 1) };
+  else if (key.upArrow || key.leftArrow || input === 'k') return { ...state, at: Math.max(0, state.at - 1) };
+  else if (/^[1-9]$/.test(input) && Number(input) <= prompt.options.length) prompt.choose(Number(input) - 1);
+  return state;
+}
+
+export function promptComponent(React: typeof ReactModule, ink: typeof InkModule): (props: { prompt: Prompt; state: PromptState; color: boolean }) => ReactModule.ReactElement {
   const h = React.createElement;
-  const { Box, Text, useInput } = ink;
-  const accent = (color: boolean) => (color ? { color: 'cyan' } : {});
+  const { Box, Text } = ink;
+  const lines = (color: boolean, first: ReactModule.ReactNode, second: string, problem = false) =>
+    h(Box, { flexDirection: 'column' }, h(Text, { wrap: 'truncate-end' }, first), h(Text, { wrap: 'truncate-end', ...(problem && color ? { color: 'red' } : { dimColor: color }) }, second));
+  const label = (color: boolean, text: string) => h(Text, { bold: true, ...(color ? { color: 'cyan' } : {}) }, text);
 
-  function Confirm({ prompt, color }: { prompt: ConfirmPrompt; color: boolean }) {
-    useInput((input, key) => {
-      if (input === 'y' || input === 'Y') prompt.yes();
-      else if (input === 'n' || input === 'N' || key.escape) prompt.no();
-    });
-    return h(Box, { flexDirection: 'column' }, h(Text, { wrap: 'truncate-end', bold: true, ...accent(color) }, `${prompt.question} (y/n)`), h(Text, { dimColor: color }, 'y: yes   n or Esc: no'));
-  }
-
-  function Field({ prompt, color }: { prompt: TextPrompt; color: boolean }) {
-    const [value, setValue] = React.useState(prompt.initial);
-    // the text as typed so far, even when Enter arrives before React has drawn the last keys
-    const typed = React.useRef(prompt.initial);
-    const change = (v: string) => {
-      typed.current = v;
-      setValue(v);
-    };
-    const [problem, setProblem] = React.useState<string | null>(null);
-    useInput((_input, key) => {
-      if (key.escape) prompt.cancel();
-    });
-    return h(
-      Box,
-      { flexDirection: 'column' },
-      h(Box, null, h(Text, { bold: true, ...accent(color) }, `${prompt.label}: `), h(TextInput, { value, onChange: change, onSubmit: () => setProblem(prompt.submit(typed.current)) })),
-      h(Text, { wrap: 'truncate-end', ...(problem && color ? { color: 'red' } : { dimColor: color }) }, problem ?? 'Enter: next   Esc: cancel'),
-    );
-  }
-
-  function Choice({ prompt, color }: { prompt: ChoicePrompt; color: boolean }) {
-    const [at, setAt] = React.useState(0);
-    useInput((input, key) => {
-      if (key.escape) prompt.cancel();
-      else if (key.return) prompt.choose(at);
-      else if (key.downArrow || input === 'j') setAt((i) => Math.min(prompt.options.length - 1, i + 1));
-      else if (key.upArrow || input === 'k') setAt((i) => Math.max(0, i - 1));
-      else if (/^[1-9]$/.test(input) && Number(input) <= prompt.options.length) prompt.choose(Number(input) - 1);
-    });
-    const options = prompt.options.map((o, i) => (i === at ? `[${i + 1} ${o}]` : ` ${i + 1} ${o} `)).join(' ');
-    return h(Box, { flexDirection: 'column' }, h(Text, { wrap: 'truncate-end', bold: true, ...accent(color) }, `${prompt.label}: ${options}`), h(Text, { dimColor: color }, 'j/k or 1-9: choose   Enter: take it   Esc: cancel'));
-  }
-
-  return function PromptView({ prompt, color }) {
-    if (prompt.kind === 'confirm') return h(Confirm, { prompt, color });
-    if (prompt.kind === 'text') return h(Field, { prompt, color, key: prompt.label });
-    return h(Choice, { prompt, color });
+  return function PromptView({ prompt, state, color }) {
+    if (prompt.kind === 'confirm') return lines(color, label(color, `${prompt.question} (y/n)`), 'y: yes   n or Esc: no');
+    if (prompt.kind === 'text') {
+      return lines(color, h(Text, null, label(color, `${prompt.label}: `), state.value, h(Text, { inverse: true }, ' ')), state.problem ?? 'Enter: next   Esc: cancel', Boolean(state.problem));
+    }
+    const options = prompt.options.map((o, i) => (i === state.at ? `[${i + 1} ${o}]` : ` ${i + 1} ${o} `)).join(' ');
+    return lines(color, h(Text, null, label(color, `${prompt.label}: `), options), 'j/k or 1-9: choose   Enter: take it   Esc: cancel');
   };
 }

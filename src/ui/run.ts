@@ -5,7 +5,6 @@ import type * as InkModule from 'ink';
 import type { Inputs } from '../load.js';
 import type { Assessment } from '../model.js';
 import { lazyImport } from '../util/lazy-import.js';
-import type { TextInputType } from './prompts.js';
 
 /** Why the dashboard cannot run here, or null when it can: it needs a terminal on both ends and no CI. */
 export function dashboardUnavailable(env: NodeJS.ProcessEnv = process.env, stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): string | null {
@@ -15,15 +14,14 @@ export function dashboardUnavailable(env: NodeJS.ProcessEnv = process.env, stdin
   return null;
 }
 
-/** Load React, ink, the text input and the components; what tests render too. */
+/** Load React, ink and the components; what tests render too. */
 export async function loadDashboard() {
   // React is CommonJS: import() may hand it over as the default export
   const reactModule = await lazyImport<typeof ReactModule & { default?: typeof ReactModule }>('react');
   const React = reactModule.default ?? reactModule;
   const ink = await lazyImport<typeof InkModule>('ink');
-  const TextInput = (await lazyImport<{ default: TextInputType }>('ink-text-input')).default;
   const { dashboardComponent } = await import('./dashboard.js');
-  return { React, ink, Dashboard: dashboardComponent(React, ink, TextInput) };
+  return { React, ink, Dashboard: dashboardComponent(React, ink) };
 }
 
 /** Draw the dashboard until q or Ctrl-C; ink restores the terminal on the way out. */

@@ -46,9 +46,17 @@ export async function press(app: Drawn, ...keys: string[]): Promise<string> {
 
 /** Type a line of text into a prompt, character by character, then Enter. */
 export async function typeLine(app: Drawn, text: string): Promise<string> {
-  for (const ch of text) app.stdin.write(ch);
-  await new Promise((r) => setTimeout(r, 30));
-  return press(app, KEY.enter);
+  return press(app, ...text.split(''), KEY.enter);
+}
+
+/** Wait until the frame passes `test` (an action that writes files answers after a moment). */
+export async function frameWhere(app: Drawn, test: (frame: string) => boolean, ms = 5000): Promise<string> {
+  const end = Date.now() + ms;
+  while (!test(app.lastFrame() ?? '')) {
+    if (Date.now() > end) throw new Error(`the dashboard never showed what was expected; last frame:\n${app.lastFrame()}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return app.lastFrame() ?? '';
 }
 
 export const selectedLine = (frame: string) => frame.split('\n').find((l) => l.includes('›'))?.trim();

@@ -25,10 +25,15 @@ process.on('exit', () => {
 const icuUsed = new Set();
 const watch = (owner, name, label) => {
   const original = owner[name];
-  owner[name] = function () {
+  // Intl's classes are constructed with `new` (string-width makes an Intl.Segmenter): construct
+  // the original, and keep its prototype and static methods, so instanceof and supportedLocalesOf work
+  const wrapper = function (...args) {
     icuUsed.add(label);
-    return original.apply(this, arguments);
+    return new.target ? Reflect.construct(original, args) : original.apply(this, args);
   };
+  if (original.prototype) wrapper.prototype = original.prototype;
+  Object.setPrototypeOf(wrapper, original);
+  owner[name] = wrapper;
 };
 watch(Number.prototype, 'toLocaleString', 'Number#toLocaleString');
 watch(String.prototype, 'localeCompare', 'String#localeCompare');

@@ -76,13 +76,12 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
       ...(detection ? { extraFacts: detection.facts, detectionNotes: detection.notes, withoutProfile } : {}),
     });
     const a = await withComparison(factor === undefined ? evaluate(inputs) : evaluateWhatIf(inputs, factor), flags, cwd);
-    const exitCode = threshold && openAtOrAbove(a.findings, threshold).length ? EXIT.FINDINGS : EXIT.OK;
+    const gate = (findings: typeof a.findings) => (threshold && openAtOrAbove(findings, threshold).length ? EXIT.FINDINGS : EXIT.OK);
+    const exitCode = gate(a.findings);
     if (flags.interactive) {
       const why = dashboardUnavailable();
-      if (!why) {
-        await showDashboard(inputs, a, colorLevel(false, flags.color === false) > 0);
-        return exitCode;
-      }
+      // the decisions made in the dashboard count
+      if (!why) return gate((await showDashboard(inputs, a, colorLevel(false, flags.color === false) > 0)).findings);
       process.stderr.write(`scale-advise: ${why}; here is the text report instead\n`);
     }
     const toFile = Boolean(flags.output && flags.output !== '-');

@@ -24,6 +24,8 @@ export interface DashboardProps {
   /** the size to lay out for when the output stream does not say (tests) */
   columns?: number;
   rows?: number;
+  /** told each assessment after an action, so the exit code can follow the decisions made here */
+  onAssessment?: (assessment: Assessment) => void;
 }
 
 /** header (3 lines), status line, key help or prompt (2 lines) */
@@ -65,12 +67,15 @@ export function dashboardComponent(React: typeof ReactModule, ink: typeof InkMod
     return size;
   }
 
-  return function Dashboard({ inputs: loaded, assessment: given, color, columns, rows }: DashboardProps) {
+  return function Dashboard({ inputs: loaded, assessment: given, color, columns, rows, onAssessment }: DashboardProps) {
     const { exit } = useApp();
     const size = useSize({ ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) });
     const [inputs, setInputs] = React.useState(loaded);
     const assessment = React.useMemo(() => (inputs === loaded && given ? given : evaluate(inputs)), [inputs]);
     const measured = React.useMemo(() => dashboardData(inputs, assessment), [assessment]);
+    React.useEffect(() => {
+      onAssessment?.(assessment);
+    }, [assessment]);
     const [whatIf, setWhatIf] = React.useState(false);
     const data = React.useMemo(() => (whatIf ? whatIfData(inputs, measured, assessment.findings) : measured), [whatIf, measured]);
     const [grouping, setGrouping] = React.useState<Grouping>('severity');

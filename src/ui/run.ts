@@ -24,9 +24,17 @@ export async function loadDashboard() {
   return { React, ink, Dashboard: dashboardComponent(React, ink) };
 }
 
-/** Draw the dashboard until q or Ctrl-C; ink restores the terminal on the way out. */
-export async function showDashboard(inputs: Inputs, assessment: Assessment, color: boolean): Promise<void> {
+/**
+ * Draw the dashboard until q or Ctrl-C; ink restores the terminal on the way
+ * out. Returns the assessment as the user left it, with the ADRs and waivers
+ * written in the dashboard.
+ */
+export async function showDashboard(inputs: Inputs, assessment: Assessment, color: boolean): Promise<Assessment> {
   const { React, ink, Dashboard } = await loadDashboard();
-  const app = ink.render(React.createElement(Dashboard, { inputs, assessment, color }), { exitOnCtrlC: true });
+  let last = assessment;
+  const app = ink.render(React.createElement(Dashboard, { inputs, assessment, color, onAssessment: (a: Assessment) => {
+        last = a;
+      } }), { exitOnCtrlC: true });
   await app.waitUntilExit();
+  return last;
 }

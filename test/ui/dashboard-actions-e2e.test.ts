@@ -1,8 +1,8 @@
 // The loop from finding to decision in a real terminal: tmux runs the built
-// CLI on a copy of the example profile, the keys are typed as a person would,
-// and both the screen and the file on disk are checked. SCALE_ADVISE_NOW fixes
-// the day, so the default expiry (90 days on) is known. Skips without tmux,
-// except in CI.
+// CLI on a copy of a profile, the keys are typed as a person would, and the
+// screen, the file on disk and the exit code are checked. SCALE_ADVISE_NOW
+// fixes the day, so the default expiry (90 days on) is known. Skips without
+// tmux, except in CI.
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { hasTmux, Terminal } from '../helpers/tmux.js';
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const selected = (screen: string) => screen.split('\n').find((l) => l.startsWith('›')) ?? '';
 
-describe.runIf(hasTmux || Boolean(process.env.CI))('adding a waiver from the dashboard', () => {
+describe.runIf(hasTmux || Boolean(process.env.CI))('acting from the dashboard in a terminal', () => {
   it('asks for owner, reason and expiry, shows the finding waived, and writes only the waiver into the commented profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-ui-waiver-'));
     const profile = join(dir, 'scale-advise.yaml');
@@ -55,6 +55,24 @@ describe.runIf(hasTmux || Boolean(process.env.CI))('adding a waiver from the das
       expect(written).toContain('waivers:                        # a conscious, time-boxed "not now" for a finding');
       expect(written.replace(entry, '')).toBe(original);
 
+      term.keys('q');
+      expect(await term.waitFor((t) => /UI-EXIT=\d/.test(t), 'the dashboard to close')).toMatch(/UI-EXIT=0/);
+    } finally {
+      term.close();
+    }
+  }, 60_000);
+
+  it('leaves with the exit code of the decisions made in it: an ADR for the one high finding passes --fail-on high', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-ui-adr-'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'cases', 'bot-costs.yaml'), join(dir, 'scale-advise.yaml'));
+    const term = new Terminal(`env -u CI SCALE_ADVISE_NOW=2026-12-04 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ui --fail-on high --no-detect; echo UI-EXIT=$?; sleep 60`, { cwd: dir, columns: 100, rows: 30 });
+    try {
+      const first = await term.waitFor((t) => t.includes('q: quit'), 'the dashboard');
+      expect(first).toMatch(/^HIGH \(1\)$/m);
+      term.keys('a');
+      await term.waitFor((t) => t.includes('(y/n)'), 'the confirmation');
+      term.keys('y');
+      await term.waitFor((t) => selected(t).includes('[addressed]'), 'the finding to show as addressed');
       term.keys('q');
       expect(await term.waitFor((t) => /UI-EXIT=\d/.test(t), 'the dashboard to close')).toMatch(/UI-EXIT=0/);
     } finally {

@@ -32,9 +32,10 @@ export async function loadDashboard() {
 export async function showDashboard(inputs: Inputs, assessment: Assessment, color: boolean): Promise<Assessment> {
   const { React, ink, Dashboard } = await loadDashboard();
   let last = assessment;
-  const app = ink.render(React.createElement(Dashboard, { inputs, assessment, color, onAssessment: (a: Assessment) => {
-        last = a;
-      } }), { exitOnCtrlC: true });
+  const onAssessment = (a: Assessment) => {
+    last = a;
+  };
+  const app = ink.render(React.createElement(Dashboard, { inputs, assessment, color, onAssessment }), { exitOnCtrlC: true });
   await app.waitUntilExit();
   return last;
 }

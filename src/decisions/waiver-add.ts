@@ -20,7 +20,7 @@ export function defaultWaiverExpiry(now: Date, days = DEFAULT_WAIVER_DAYS): stri
 }
 
 /** Why `expires` cannot end a new waiver, or null when it can. */
-export function expiryProblem(expires: string, now: Date, maxDays = DEFAULT_MAX_WAIVER_DAYS): string | null {
+function expiryProblem(expires: string, now: Date): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || isoDay(new Date(`${expires}T00:00:00Z`)) !== expires) return `the expiry must be a date that exists, as YYYY-MM-DD; got "${expires.slice(0, 40)}"`;
   if (daysUntil(expires, now) < 0) return `the expiry ${expires} has passed; a waiver runs from today (${isoDay(now)})`;
   return null;
@@ -33,7 +33,7 @@ export function expiryProblem(expires: string, now: Date, maxDays = DEFAULT_MAX_
  */
 export function waiverProblem(waiver: Waiver, ruleIds: readonly string[], now: Date, maxDays = DEFAULT_MAX_WAIVER_DAYS): string | null {
   for (const key of ['owner', 'reason'] as const) if (!waiver[key].trim()) return `the waiver needs ${key === 'owner' ? 'an owner' : 'a reason'}`;
-  const expiry = expiryProblem(waiver.expires, now, maxDays);
+  const expiry = expiryProblem(waiver.expires, now);
   if (expiry) return expiry;
   if (!validateProfile({ version: 1, waivers: [waiver] })) {
     const first = validateProfile.errors?.[0];

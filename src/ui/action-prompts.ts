@@ -3,7 +3,7 @@
 // leaves everything as it was.
 import type { Inputs } from '../load.js';
 import type { Finding } from '../model.js';
-import { defaultWaiverExpiry, expiryProblem, waiverProblem } from '../decisions/waiver-add.js';
+import { defaultWaiverExpiry, waiverProblem } from '../decisions/waiver-add.js';
 import { isUserError } from '../util/errors.js';
 import { addWaiverFor, planTemplate, scaffoldDir, templatesFor, writeAdrFor, writeTemplate, type ActionResult } from './actions.js';
 import type { Prompt } from './prompts.js';
@@ -117,7 +117,7 @@ export function askWaiver(ctx: ActionContext): void {
       },
     });
   const expiry = () =>
-    field('expires', 'Expires (YYYY-MM-DD)', confirm, (v) => expiryProblem(v, inputs.now) ?? waiverProblem({ rule: finding.rule, ...answers, expires: v }, ruleIds, inputs.now));
+    field('expires', 'Expires (YYYY-MM-DD)', confirm, (v) => waiverProblem({ rule: finding.rule, ...answers, expires: v }, ruleIds, inputs.now));
   const reason = () => field('reason', 'Reason', expiry, (v) => (v ? null : 'the waiver needs a reason: why not act on it now?'));
   field('owner', `Waive ${finding.rule}: owner`, reason, (v) => (v ? null : 'the waiver needs an owner: a person or team'));
 }

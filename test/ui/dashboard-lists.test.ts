@@ -170,6 +170,18 @@ describe('the 10x what-if view', () => {
     expect(frame).not.toContain(`+ ${target.title}`);
   });
 
+  it('marks the findings that would go away at 10x', async () => {
+    const fintech = inputsFor('test/fixtures/cases/fintech-extraction.yaml');
+    const gone = evaluateWhatIf(fintech, 10).whatIf!.disappear;
+    expect(gone.map((f) => f.rule)).toEqual(['extract-high-volume-component']);
+    const app = draw(fintech);
+    await press(app, 'x', '/', ...gone[0]!.rule.split(''), KEY.enter);
+    const frame = await press(app);
+    expect(frame).toContain('−1 go');
+    expect(selectedLine(frame)).toContain(`› − ${gone[0]!.title.slice(0, 40)}`);
+    expect(frame).toContain('At 10x load this finding no longer fires.');
+  });
+
   it('on a healthy MVP says whether 10x would bring findings', async () => {
     const healthy = inputsFor('test/fixtures/cases/healthy-mvp.yaml');
     const appear = evaluateWhatIf(healthy, 10).whatIf!.appear;

@@ -24,16 +24,16 @@ process.on('exit', () => {
 // "ICU <what>" so a test can keep the hot paths free of it.
 const icuUsed = new Set();
 const watch = (owner, name, label) => {
-  const original = owner[name];
-  // Intl's classes are constructed with `new` (string-width makes an Intl.Segmenter): construct
-  // the original, and keep its prototype and static methods, so instanceof and supportedLocalesOf work
-  const wrapper = function (...args) {
-    icuUsed.add(label);
-    return new.target ? Reflect.construct(original, args) : original.apply(this, args);
-  };
-  if (original.prototype) wrapper.prototype = original.prototype;
-  Object.setPrototypeOf(wrapper, original);
-  owner[name] = wrapper;
+  owner[name] = new Proxy(owner[name], {
+    apply(target, self, args) {
+      icuUsed.add(label);
+      return Reflect.apply(target, self, args);
+    },
+    construct(target, args, newTarget) {
+      icuUsed.add(label);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
 };
 watch(Number.prototype, 'toLocaleString', 'Number#toLocaleString');
 watch(String.prototype, 'localeCompare', 'String#localeCompare');

@@ -19,13 +19,19 @@ export interface ActionContext {
   say(message: string): void;
 }
 
+/** A problem on the one status line: several become one line. */
+function problemText(e: unknown): string {
+  const text = isUserError(e) ? e.message : e instanceof Error ? e.message : String(e);
+  return text.split('\n').join('; ');
+}
+
 /** Run an action; a problem it reports (a user error) becomes the status message instead of ending the dashboard. */
 async function attempt(ctx: ActionContext, action: () => Promise<ActionResult> | ActionResult): Promise<void> {
   ctx.ask(null);
   try {
     ctx.done(await action());
   } catch (e) {
-    ctx.say(`Nothing written: ${isUserError(e) ? e.message : e instanceof Error ? e.message : String(e)}`);
+    ctx.say(`Nothing written: ${problemText(e)}`);
   }
 }
 
@@ -80,7 +86,7 @@ export function askScaffold(ctx: ActionContext): void {
               no: cancelled(ctx),
             });
           },
-          (e: unknown) => ctx.say(`Nothing written: ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) => ctx.say(`Nothing written: ${problemText(e)}`),
         );
       },
     });

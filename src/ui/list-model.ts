@@ -56,6 +56,8 @@ export function describeFilters(filters: Filters): string {
 export interface ListGroup {
   heading: string;
   severity?: Severity;
+  /** a roadmap phase's steps: one step may carry several findings of one cause */
+  steps?: number;
   findings: Finding[];
 }
 
@@ -63,6 +65,7 @@ export interface ListGroup {
 export interface PhaseHeading {
   id: string;
   title: string;
+  steps: number;
 }
 
 export const UNPLANNED_HEADING = 'Not in the roadmap: addressed, waived or baselined';
@@ -78,19 +81,19 @@ export function groupFindings(findings: readonly Finding[], grouping: Grouping, 
       .map((s) => ({ heading: s.toUpperCase(), severity: s, findings: findings.filter((f) => f.severity === s) }))
       .filter((g) => g.findings.length);
   }
-  const groups: ListGroup[] = phases.map((p) => ({ heading: p.title, findings: findings.filter((f) => phaseOf.get(f.rule) === p.id) }));
+  const groups: ListGroup[] = phases.map((p) => ({ heading: p.title, steps: p.steps, findings: findings.filter((f) => phaseOf.get(f.rule) === p.id) }));
   groups.push({ heading: UNPLANNED_HEADING, findings: findings.filter((f) => !phaseOf.has(f.rule)) });
   return groups.filter((g) => g.findings.length);
 }
 
 /** One row of the findings list: a heading, or a finding with its place in the list's order. */
-export type ListRow = { heading: string; count: number; severity?: Severity } | { finding: Finding; index: number };
+export type ListRow = { heading: string; count: number; severity?: Severity; steps?: number } | { finding: Finding; index: number };
 
 export function listRows(groups: readonly ListGroup[]): ListRow[] {
   const rows: ListRow[] = [];
   let index = 0;
   for (const g of groups) {
-    rows.push({ heading: g.heading, count: g.findings.length, ...(g.severity ? { severity: g.severity } : {}) });
+    rows.push({ heading: g.heading, count: g.findings.length, ...(g.severity ? { severity: g.severity } : {}), ...(g.steps !== undefined ? { steps: g.steps } : {}) });
     for (const finding of g.findings) rows.push({ finding, index: index++ });
   }
   return rows;

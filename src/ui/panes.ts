@@ -63,7 +63,7 @@ export function paneComponents(React: typeof ReactModule, ink: typeof InkModule)
       { flexDirection: 'column', height, overflow: 'hidden' },
       ...visibleRows(rows, selected, height).map((row) => {
         if ('heading' in row) {
-          return h(Box, { key: `h-${row.heading}`, flexShrink: 0 }, h(Text, { bold: true, wrap: 'truncate-end', ...(row.severity ? tint(color, SEVERITY_COLOR[row.severity]) : {}) }, `${row.heading} (${row.count})`));
+          return h(Box, { key: `h-${row.heading}`, flexShrink: 0 }, h(Text, { bold: true, wrap: 'truncate-end', ...(row.severity ? tint(color, SEVERITY_COLOR[row.severity]) : {}) }, `${row.heading} (${row.steps !== undefined ? `${row.steps} step${row.steps === 1 ? '' : 's'}, ${row.count} finding${row.count === 1 ? '' : 's'}` : row.count})`));
         }
         const f = row.finding;
         const on = row.index === selected;

@@ -68,8 +68,9 @@ export function dashboardData(inputs: Inputs, assessment: Assessment = evaluate(
     completenessPct: assessment.completeness.pct,
     findings: sortFindings(assessment.findings),
     requires: new Map(inputs.catalog.rules.filter((r) => r.requires?.length).map((r) => [r.id, r.requires ?? []])),
-    phases: assessment.roadmap.phases.map((p) => ({ id: p.id, title: p.title })),
-    phaseOf: new Map(assessment.roadmap.phases.flatMap((p) => p.items.flatMap((i) => i.rules.map((r) => [r, p.id] as const)))),
+    // upcoming steps are findings growth brings later, not findings of this list
+    phases: assessment.roadmap.phases.map((p) => ({ id: p.id, title: p.title, steps: p.items.filter((i) => !i.upcoming).length })),
+    phaseOf: new Map(assessment.roadmap.phases.flatMap((p) => p.items.filter((i) => !i.upcoming).flatMap((i) => i.rules.map((r) => [r, p.id] as const)))),
     decisions: inputs.decisions,
   };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load, type Inputs } from '../../src/load.js';
 import { ROOT } from '../helpers/assess.js';
+import { runCli } from '../helpers/run-cli.js';
 import { draw, frameWhere, KEY, NOW, press, selectedLine, typeLine } from '../helpers/dashboard.js';
 
 /** The example profile in a directory of its own, loaded as the dashboard would. */
@@ -44,6 +45,11 @@ describe('a: an ADR for the finding', () => {
     expect(frame).toContain(`file: doc/adr/${file}`);
     // a second a does not write another record
     expect(await press(app, 'a')).toContain(`Already addressed by doc/adr/${file}`);
+    // the same record as `adr from RULE` writes on the same profile and day
+    const other = workspace();
+    const cli = await runCli(['adr', 'from', rule, '--profile', 'scale-advise.yaml'], other.dir, { SCALE_ADVISE_NOW: '2026-12-04', CI: 'true' });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(readFileSync(join(other.dir, 'doc', 'adr', file!), 'utf8')).toBe(readFileSync(join(dir, 'doc', 'adr', file!), 'utf8'));
   });
 
   it('writes nothing on n', async () => {
@@ -69,6 +75,11 @@ describe('s: the finding\'s config template', () => {
     expect(await frameWhere(app, (f) => f.includes('Wrote '))).toContain('Wrote deploy/scale-advise/pgbouncer/pgbouncer.ini');
     const rendered = readFileSync(target(dir), 'utf8');
     expect(rendered).toMatch(/\[pgbouncer\]/);
+    // the same file as `scaffold --for RULE` writes
+    const other = workspace();
+    const cli = await runCli(['scaffold', '--for', 'db-connection-pooling'], other.dir, { CI: 'true' });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(readFileSync(target(other.dir), 'utf8')).toBe(rendered);
     writeFileSync(target(dir), 'my own edits\n');
     await press(app, 's', 'y');
     expect(await frameWhere(app, (f) => f.includes('replace?'))).toContain('deploy/scale-advise/pgbouncer/pgbouncer.ini exists and differs; replace? (y/n)');

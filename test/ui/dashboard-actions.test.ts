@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load, type Inputs } from '../../src/load.js';
+import { evaluate } from '../../src/engine/assessment.js';
 import { ROOT } from '../helpers/assess.js';
 import { runCli } from '../helpers/run-cli.js';
 import { draw, frameWhere, KEY, NOW, press, selectedLine, typeLine } from '../helpers/dashboard.js';
@@ -135,6 +136,9 @@ describe('w: a waiver', () => {
     // everything else as it was: removing the new entry gives the original back
     expect(text.replace('  - rule: cache-missing\n    reason: Redis comes with the Q1 migration\n    owner: sre-team\n    expires: 2027-03-04\n', '')).toBe(original);
     expect(await press(app, 'w')).toContain('Already waived; the waiver is in the detail pane.');
+    // loading the profile again gives what the dashboard showed from memory
+    const reloaded = evaluate(load({ cwd: inputs.cwd, profile, now: NOW }));
+    expect(reloaded.findings.find((f) => f.rule === 'cache-missing')?.status).toBe('waived');
   });
 
   it('refuses an expiry further ahead than allowed, and writes nothing on Esc or n', async () => {

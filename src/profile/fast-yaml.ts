@@ -40,7 +40,8 @@ function overflows(text: string): boolean {
 
 interface Frame {
   kind: 'map' | 'seq';
-  path: (string | number)[];
+  /** pathKey of the collection */
+  at: string;
   /** maps: the key just read, waiting for its value */
   key: string | null;
   /** sequences: the index of the next item */
@@ -109,18 +110,18 @@ export function fastParseYaml(source: string): FastYaml | null {
       if (parent.key === null) return null;
       continue;
     }
-    let path: (string | number)[] = [];
+    let at = '';
     if (parent?.kind === 'map') {
-      path = [...parent.path, parent.key!];
+      at = stack.length === 1 ? parent.key! : `${parent.at}\u0000${parent.key!}`;
       parent.key = null;
     } else if (parent) {
-      path = [...parent.path, parent.index++];
+      at = `${parent.at}\u0000${parent.index++}`;
     }
     if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && overflows(getScalarValue(source, event))) return null;
     const start = startOf(event);
-    if (start !== undefined && start >= 0) starts.set(pathKey(path), start);
-    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', path, key: null, index: 0 });
-    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path, key: null, index: 0 });
+    if (start !== undefined && start >= 0) starts.set(at, start);
+    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', at, key: null, index: 0 });
+    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', at, key: null, index: 0 });
   }
   if (documents !== 1) return null;
   try {

@@ -5,6 +5,7 @@ import { escapeHtml as e, htmlPage, htmlSelect } from './html-page.js';
 import { SEVERITIES } from '../model.js';
 
 const STYLE = `
+body{max-width:84rem}table.systems tbody th{white-space:nowrap}table.systems td.num.nonzero{font-weight:600}
 table.systems{width:100%;margin:.5rem 0 1.5rem;font-size:.9rem}table.systems thead th{border-bottom:2px solid var(--line);white-space:nowrap}
 table.systems td{border-bottom:1px solid var(--line)}table.systems td.num{text-align:right}
 th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer}
@@ -34,7 +35,7 @@ function rowHtml(r: PortfolioRow): string {
   const cells = COLUMNS.map((c, i) => {
     const text = c.cell(r);
     const sev = SEVERITIES.find((s) => s === c.head);
-    const cls = [c.numeric ? 'num' : '', sev && text !== '0' ? `sev ${sev}` : ''].filter(Boolean).join(' ');
+    const cls = [c.numeric ? 'num' : '', sev && text !== '0' ? `nonzero ${sev}` : ''].filter(Boolean).join(' ');
     const tag = i === 0 ? 'th scope="row"' : 'td';
     return `<${tag}${cls ? ` class="${cls}"` : ''} data-sort="${e(c.sort(r))}">${e(text)}</${tag.slice(0, 2)}>`;
   });

@@ -59,9 +59,9 @@ export function jsonReportObject(a: Assessment) {
       ...(f.components ? { components: f.components } : {}),
       recommendation: f.recommendation,
       status: f.status,
+      addressed_by: f.addressed_by,
       // open findings only: the day the finding was first seen open (carried by --compare), else this assessment's day
       open_since: isOpen(f) ? (f.open_since ?? a.assessedOn ?? null) : null,
-      addressed_by: f.addressed_by,
       sources: f.sources,
       ...(f.unlocks?.length ? { unlocks: f.unlocks } : {}),
     })),

@@ -1,13 +1,14 @@
 // The HTML report in real headless Chromium, offline: what a person sees, the
 // filters, and hostile profile values kept inert. Locally the test skips
 // without Chromium; in CI (CI set) it must run. UPDATE_SCREENSHOT=1 rewrites
-// docs/html-report.png, the screenshot the README shows.
+// docs/html-report.png, the screenshot the README shows, and
+// docs/html-timeline.png, the roadmap's timeline that docs/report.md shows.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, offlinePage, type Chromium } from '../helpers/chromium.js';
+import { chromiumAvailable, launchChromium, openOffline, type Chromium } from '../helpers/chromium.js';
 import { formatHtml } from '../../src/report/html.js';
 import { assessFile, assessText, ROOT } from '../helpers/assess.js';
 
@@ -53,15 +54,12 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
     await chromium?.close();
   });
 
-  async function open(html: string) {
-    const opened = await offlinePage(chromium.browser);
-    await opened.page.setViewport({ width: 1000, height: 900 });
-    await opened.page.setContent(html, { waitUntil: 'load' });
-    return opened;
-  }
+  const open = (html: string) => openOffline(chromium.browser, html);
+  // the example, assessed as of 2026-11-23
+  const example = () => assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
 
   it('shows the stage and the findings, and a filter hides findings', async () => {
-    const a = assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
+    const a = example();
     const { page, requests, errors } = await open(formatHtml(a));
     expect(await page.$eval('#stage', (el) => (el as HTMLElement).innerText)).toContain(a.stage.name!);
     const visible = () => page.$$eval('details.finding', (els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
@@ -85,7 +83,7 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
   }, 60_000);
 
   it('draws the roadmap on a month axis, each step in its phase and in the month its list gives', async () => {
-    const a = assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
+    const a = example();
     const { page, errors } = await open(formatHtml(a));
     const labels = await page.$$eval('svg.timeline .axis text', (els) => els.map((el) => el.textContent!).filter((t) => t !== 'today'));
     // the assessment's month first (the example is assessed on 2026-11-23), then months in order at an even step
@@ -118,12 +116,14 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
     expect(described[0]).toBe('The roadmap as a timeline');
     expect(described[1]).toContain(`${listed.length} steps`);
     expect(await page.$$eval('svg.timeline g.step > title', (ts) => ts.length)).toBe(listed.length);
+    const shot = await (await page.$('svg.timeline'))!.screenshot();
+    if (process.env.UPDATE_SCREENSHOT) writeFileSync(join(ROOT, 'docs', 'html-timeline.png'), shot);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 
   it('is readable in dark mode and keeps the timeline when printed', async () => {
-    const a = assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
+    const a = example();
     const { page, errors } = await open(formatHtml(a));
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -158,7 +158,7 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
   }, 60_000);
 
   it('shows the findings in the text report\'s groups, and a filter hides a group with no match', async () => {
-    const a = assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
+    const a = example();
     const groups = a.groups ?? [];
     expect(groups.length).toBeGreaterThan(1);
     const { page, errors } = await open(formatHtml(a));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortfolio } from '../../src/report/portfolio.js';
 import { formatPortfolioHtml } from '../../src/report/portfolio-html.js';
 import type { JsonReport } from '../../src/report/report-file.js';
-import { chromiumAvailable, launchChromium, offlinePage, type Chromium } from '../helpers/chromium.js';
+import { chromiumAvailable, launchChromium, openOffline, type Chromium } from '../helpers/chromium.js';
 import { exampleReport, generatedReport, PORTFOLIO_DAY } from '../helpers/portfolio-reports.js';
 
 const OPTS = { now: new Date(`${PORTFOLIO_DAY}T12:00:00Z`), window: 14 };
@@ -27,12 +27,7 @@ describe.runIf(chromiumAvailable || process.env.CI)('the portfolio page in a bro
     await chromium?.close();
   });
 
-  async function open(html: string) {
-    const opened = await offlinePage(chromium.browser);
-    await opened.page.setViewport({ width: 1400, height: 900 });
-    await opened.page.setContent(html, { waitUntil: 'load' });
-    return opened;
-  }
+  const open = (html: string) => openOffline(chromium.browser, html, { width: 1400, height: 900 });
 
   const shownSystems = (page: Awaited<ReturnType<typeof open>>['page']) =>
     page.$$eval('table.systems tbody tr', (rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => (r as HTMLTableRowElement).cells[0]!.textContent!));

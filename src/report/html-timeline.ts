@@ -4,6 +4,7 @@
 import type { RoadmapItem, RoadmapPhase } from '../model.js';
 import { DAY_MS, MONTH_DAYS, scheduleDays } from '../roadmap/schedule.js';
 import { escapeHtml as e } from './html-page.js';
+import { isoDay } from '../util/iso-day.js';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PHASE_NAMES = { now: 'Now', next: 'Next', later: 'Later' } as const;
@@ -21,7 +22,7 @@ const LABEL_CHARS = 44;
 export const TIMELINE_STYLE = `
 svg.timeline{width:100%;height:auto;max-width:${WIDTH}px;break-inside:avoid}
 svg.timeline text{fill:var(--fg);font-size:12px}svg.timeline .axis text{fill:var(--muted)}
-svg.timeline line.grid{stroke:var(--line)}svg.timeline line.today{stroke:var(--fg);stroke-dasharray:3 3}
+svg.timeline line.grid{stroke:var(--line)}svg.timeline line.assessed{stroke:var(--fg);stroke-dasharray:3 3}
 svg.timeline line.due{stroke:var(--critical);stroke-width:2}
 svg.timeline .phase>text{font-weight:600}
 svg.timeline [data-phase=now] rect{fill:var(--now)}svg.timeline [data-phase=next] rect{fill:var(--next)}svg.timeline [data-phase=later] rect{fill:var(--later)}
@@ -68,7 +69,7 @@ export function roadmapTimeline(phases: readonly RoadmapPhase[], start: Date): s
     .map((m, i) => {
       const left = LABEL_W + ((m.getTime() - axisStart) / DAY_MS) * perDay;
       const right = LABEL_W + ((monthStart(i + 1) - axisStart) / DAY_MS) * perDay;
-      return `<line class="grid" x1="${left.toFixed(1)}" x2="${left.toFixed(1)}" y1="${AXIS_H - 10}" y2="${height}"/>${i === months.length - 1 ? `<line class="grid" x1="${right.toFixed(1)}" x2="${right.toFixed(1)}" y1="${AXIS_H - 10}" y2="${height}"/>` : ''}${i % every ? '' : `<text x="${((left + right) / 2).toFixed(1)}" y="14" text-anchor="middle">${monthLabel(m)}</text>`}`;
+      return `<line class="grid" x1="${left.toFixed(1)}" x2="${left.toFixed(1)}" y1="${AXIS_H - 10}" y2="${height}"/>${i === months.length - 1 ? `<line class="grid" x1="${right.toFixed(1)}" x2="${right.toFixed(1)}" y1="${AXIS_H - 10}" y2="${height}"/>` : ''}${i % every ? '' : `<text class="month" x="${((left + right) / 2).toFixed(1)}" y="14" text-anchor="middle">${monthLabel(m)}</text>`}`;
     })
     .join('');
   let y = AXIS_H;
@@ -83,11 +84,11 @@ export function roadmapTimeline(phases: readonly RoadmapPhase[], start: Date): s
     return `<g class="phase" data-phase="${p.id}">${rows.join('')}</g>`;
   });
   const steps = shown.reduce((n, p) => n + p.items.length, 0);
-  const desc = `${steps} steps in ${shown.map((p) => `${PHASE_NAMES[p.id].toLowerCase()} (${p.items.length})`).join(', ')}, from ${monthLabel(months[0]!)} to ${monthLabel(months[months.length - 1]!)}. The list below gives each step with its start and lead time.`;
-  const today = x(0).toFixed(1);
+  const desc = `${steps} steps in ${shown.map((p) => `${PHASE_NAMES[p.id].toLowerCase()} (${p.items.length})`).join(', ')}, from ${monthLabel(months[0]!)} to ${monthLabel(months[months.length - 1]!)}, starting on the day of the assessment, ${isoDay(start)}. The list below gives each step with its start and lead time.`;
+  const assessed = x(0).toFixed(1);
   return `<svg class="timeline" role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">
 <title id="timeline-title">The roadmap as a timeline</title><desc id="timeline-desc">${e(desc)}</desc>
-<g class="axis">${axis}<line class="today" x1="${today}" x2="${today}" y1="${AXIS_H - 14}" y2="${height}"/><text x="${today}" y="${AXIS_H - 2}" text-anchor="middle">today</text></g>
+<g class="axis">${axis}<line class="assessed" x1="${assessed}" x2="${assessed}" y1="${AXIS_H - 14}" y2="${height}"/><text class="assessed" x="${assessed}" y="${AXIS_H - 2}" text-anchor="middle">${isoDay(start)}</text></g>
 ${bands.join('\n')}
 </svg>`;
 }

@@ -85,7 +85,8 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
   it('draws the roadmap on a month axis, each step in its phase and in the month its list gives', async () => {
     const a = example();
     const { page, errors } = await open(formatHtml(a));
-    const labels = await page.$$eval('svg.timeline .axis text', (els) => els.map((el) => el.textContent!).filter((t) => t !== 'today'));
+    const labels = await page.$$eval('svg.timeline .axis text.month', (els) => els.map((el) => el.textContent!));
+    expect(await page.$eval('svg.timeline .axis text.assessed', (el) => el.textContent)).toBe('2026-11-23');
     // the assessment's month first (the example is assessed on 2026-11-23), then months in order at an even step
     expect(labels[0]).toBe('Nov 2026');
     const steps = labels.slice(1).map((l, i) => monthNumber(l) - monthNumber(labels[i]!));

@@ -1,4 +1,4 @@
-import { DIMENSIONS, FINDING_STATUSES, KINDS, SEVERITIES, STAGE_IDS, severityRank, type Assessment, type Finding, type FindingGroup } from '../model.js';
+import { DIMENSIONS, FINDING_STATUSES, KINDS, SEVERITIES, STAGE_IDS, isOpen, severityRank, type Assessment, type Finding, type FindingGroup } from '../model.js';
 import { formatValue } from '../engine/format-value.js';
 import { citeSource } from '../util/cite.js';
 import { comparisonLines } from './compare.js';
@@ -46,7 +46,7 @@ export type FindingBadge = (f: Finding) => string;
 function findingHtml(f: Finding, badge?: FindingBadge): string {
   const evidence = f.evidence.map((x) => `<li><code>${e(x.fact)}</code> = ${e(formatValue(x.value))} <span class="muted">(${e(x.provenance)}${x.line ? `, line ${x.line}` : ''})</span></li>`).join('');
   return `<details class="finding" data-rule="${e(f.rule)}" data-severity="${e(f.severity)}" data-kind="${e(f.kind)}" data-status="${e(f.status)}" data-topic="${e(f.topics.join(' '))}">
-<summary><span class="sev ${e(f.severity)}">${e(f.severity)}</span> ${e(f.title)} <code>${e(f.rule)}</code> <span class="muted">${e(f.kind)}, ${e(f.status)}</span>${badge?.(f) ?? ''}</summary>
+<summary><span class="sev ${e(f.severity)}">${e(f.severity)}</span> ${e(f.title)} <code>${e(f.rule)}</code> <span class="muted">${e(f.kind)}, ${e(f.status)}${f.open_since && isOpen(f) ? `, open since ${e(f.open_since)}` : ''}</span>${badge?.(f) ?? ''}</summary>
 <p>${e(f.message)}</p><p><strong>Recommendation.</strong> ${e(f.recommendation)}</p>
 ${evidence ? `<p>Evidence:</p><ul>${evidence}</ul>` : ''}
 ${f.sources.length ? `<p>Sources:</p><ul>${f.sources.map((s) => `<li>${e(citeSource(s))}: ${e(s.point)}</li>`).join('')}</ul>` : ''}
@@ -71,6 +71,22 @@ function findingSections(a: Assessment, badge?: FindingBadge): string {
     if (!entries.length) return '';
     return `<section class="kind" data-section="${kind}"><h3>${KIND_TITLES[kind]} (${entries.length})</h3>\n${entries.map((x) => ('lead' in x ? groupHtml(x) : findingHtml(x, badge))).join('\n')}</section>`;
   }).join('\n');
+}
+
+/** Rules that would fire but wait for a finding they require, as the text report lists them. */
+function heldSection(a: Assessment): string {
+  const held = a.held ?? [];
+  if (!held.length) return '';
+  return `<h3>Held back until what they need is in place (${held.length})</h3><ul id="held">${held.map((h) => `<li><code>${e(h.rule)}</code> ${e(h.title)}; waits for ${h.waiting_for.map((w) => `<code>${e(w)}</code>`).join(', ')}</li>`).join('')}</ul>`;
+}
+
+/** The waivers read, soonest to end first, with the days each has left. */
+function waiversSection(a: Assessment): string {
+  const waivers = a.waivers ?? [];
+  if (!waivers.length) return '';
+  const left = (n: number) => (n < 0 ? `expired ${-n} ${n === -1 ? 'day' : 'days'} ago` : n === 0 ? 'ends today' : `${n} ${n === 1 ? 'day' : 'days'} left`);
+  const rows = waivers.map((w) => `<tr><td><code>${e(w.rule)}</code>${w.scope ? ` (<code>${e(w.scope)}</code>)` : ''}</td><td>${e(w.owner)}</td><td>${e(w.expires)}</td><td>${e(left(w.days_left))}</td><td>${e(w.reason)}</td></tr>`).join('');
+  return `<h2>Waivers (${waivers.length})</h2><table id="waivers"><thead><tr><th>Rule</th><th>Owner</th><th>Expires</th><th>Days left</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** When each resource saturates at the current growth: one bar per resource, the shorter the sooner. */
@@ -137,6 +153,8 @@ ${a.comparison ? `<h2>Since ${e(a.comparison.previous)}</h2><ul>${comparisonLine
 <div class="filters">${htmlSelect('severity', 'Severity', SEVERITIES)}${htmlSelect('kind', 'Kind', KINDS)}${htmlSelect('topic', 'Topic', topics)}${htmlSelect('status', 'Status', FINDING_STATUSES)}</div>
 <p id="shown" class="muted" aria-live="polite"></p>
 ${findingSections(a, badge)}
+${heldSection(a)}
+${waiversSection(a)}
 ${roadmapSection(a, ctx)}
 ${projectionChart(a.roadmap.projection)}
 ${notEvaluated ? `<h2>Not evaluated</h2>${unlockingFacts(a)}<ul>${notEvaluated}</ul>` : ''}

@@ -203,6 +203,19 @@ describe.runIf(chromiumAvailable || process.env.CI)('the HTML report in a browse
     await page.close();
   }, 60_000);
 
+  it('lists the waivers with the days they have left, and how long a finding carried from an earlier report has been open', async () => {
+    const a = example();
+    const first = a.findings.find((f) => f.status === 'open')!;
+    const carried = { ...a, findings: a.findings.map((f) => (f === first ? { ...f, open_since: '2026-09-01' } : f)) };
+    const { page, errors } = await open(formatHtml(carried));
+    const rows = await page.$$eval('#waivers tbody tr', (trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    expect(rows).toEqual([['db-read-replicas', 'platform@acme.example', '2027-03-31', '128 days left', 'Migrating to Aurora in Q1; replicas come with it.']]);
+    expect(await page.$eval(`details.finding[data-rule="${first.rule}"] summary`, (el) => el.textContent)).toContain('open since 2026-09-01');
+    expect(await page.$$eval('details.finding summary', (els) => els.filter((el) => el.textContent!.includes('open since')).length)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('renders hostile profile values as text, never as markup', async () => {
     const { page, requests, errors } = await open(formatHtml(assessText(HOSTILE)));
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();

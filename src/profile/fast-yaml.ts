@@ -31,6 +31,12 @@ const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[
 
 const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
+/** Cheap test first: an overflowing number is at least 5 characters long ("1e309") and starts like a number. */
+function mayOverflow(source: string, event: ScalarEvent): boolean {
+  const c = source.charCodeAt(event.valueStart);
+  return event.valueEnd - event.valueStart >= 5 && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
+}
+
 /** A number too large for a double: yaml reads it as Infinity, js-yaml as text. */
 function overflows(text: string): boolean {
   if (!NUMBER.test(text)) return false;
@@ -40,7 +46,8 @@ function overflows(text: string): boolean {
 
 interface Frame {
   kind: 'map' | 'seq';
-  path: (string | number)[];
+  /** pathKey of the collection */
+  at: string;
   /** maps: the key just read, waiting for its value */
   key: string | null;
   /** sequences: the index of the next item */
@@ -109,18 +116,18 @@ export function fastParseYaml(source: string): FastYaml | null {
       if (parent.key === null) return null;
       continue;
     }
-    let path: (string | number)[] = [];
+    let at = '';
     if (parent?.kind === 'map') {
-      path = [...parent.path, parent.key!];
+      at = stack.length === 1 ? parent.key! : `${parent.at}\u0000${parent.key!}`;
       parent.key = null;
     } else if (parent) {
-      path = [...parent.path, parent.index++];
+      at = `${parent.at}\u0000${parent.index++}`;
     }
-    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && overflows(getScalarValue(source, event))) return null;
+    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && mayOverflow(source, event) && overflows(getScalarValue(source, event))) return null;
     const start = startOf(event);
-    if (start !== undefined && start >= 0) starts.set(pathKey(path), start);
-    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', path, key: null, index: 0 });
-    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', path, key: null, index: 0 });
+    if (start !== undefined && start >= 0) starts.set(at, start);
+    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', at, key: null, index: 0 });
+    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', at, key: null, index: 0 });
   }
   if (documents !== 1) return null;
   try {

@@ -34,14 +34,24 @@ export function draw(inputs: Inputs, rows = 24) {
 
 export type Drawn = ReturnType<typeof draw>;
 
-/** Type keys one at a time, letting React render after each. */
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Type keys one at a time, letting React render after each; returns the frame once it has settled. */
 export async function press(app: Drawn, ...keys: string[]): Promise<string> {
   for (const k of keys) {
     app.stdin.write(k);
-    await new Promise((r) => setTimeout(r, 30));
+    await pause(30);
   }
-  if (!keys.length) await new Promise((r) => setTimeout(r, 30));
-  return app.lastFrame() ?? '';
+  if (!keys.length) await pause(30);
+  // on a busy machine a frame can lag: wait until two looks in a row agree
+  let frame = app.lastFrame() ?? '';
+  for (let i = 0; i < 20; i++) {
+    await pause(25);
+    const next = app.lastFrame() ?? '';
+    if (next === frame) break;
+    frame = next;
+  }
+  return frame;
 }
 
 /** Type a line of text into a prompt, character by character, then Enter. */
@@ -54,7 +64,7 @@ export async function frameWhere(app: Drawn, test: (frame: string) => boolean, m
   const end = Date.now() + ms;
   while (!test(app.lastFrame() ?? '')) {
     if (Date.now() > end) throw new Error(`the dashboard never showed what was expected; last frame:\n${app.lastFrame()}`);
-    await new Promise((r) => setTimeout(r, 30));
+    await pause(30);
   }
   return app.lastFrame() ?? '';
 }

@@ -103,6 +103,7 @@ if (result.problems.length || (strict && result.coverage.length)) {
 writeFileSync(join(root, 'dist', 'catalog.json'), JSON.stringify(result.catalog));
 writeFileSync(join(root, 'dist', 'catalog-details.json'), JSON.stringify(result.details));
 writeFileSync(join(root, 'dist', 'templates.json'), JSON.stringify(result.templates));
+writeFileSync(join(root, 'dist', 'catalog-expressions.cjs'), result.expressions);
 // Generated docs go to dist/ on every build; `npm run docs` (--docs) copies
 // them over the committed ones. A committed doc that differs is stale: the
 // tests fail on it (test/docs-generated.test.ts) rather than the build

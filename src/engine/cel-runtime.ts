@@ -21,8 +21,21 @@ export class CelError extends Error {
   }
 }
 
+/**
+ * A CelError without a stack. Rules meet missing facts all the time, and these
+ * errors are caught and read, never shown with a stack: capturing one would
+ * cost more than the evaluation itself.
+ */
+function celError(message: string): CelError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const error = new CelError(message);
+  Error.stackTraceLimit = limit;
+  return error;
+}
+
 const fail = (message: string): never => {
-  throw new CelError(message);
+  throw celError(message);
 };
 
 /** The CEL type of a value, as cel-js's debugType sees it; other values are not CEL values. */
@@ -88,6 +101,9 @@ export function has(obj: unknown, path: readonly string[]): boolean {
   return true;
 }
 
+/** An int and a double compare by value (`1 == 1.0`), exactly, as JavaScript's == does. */
+const numericEqual = (a: unknown, b: unknown): boolean => a == b; // eslint-disable-line eqeqeq
+
 /** cel-js's isEqual: list elements, map values and `in` compare with it. */
 function isEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -97,9 +113,9 @@ function isEqual(a: unknown, b: unknown): boolean {
     case 'boolean':
       return false;
     case 'bigint':
-      return typeof b === 'number' ? a == b : false; // eslint-disable-line eqeqeq
+      return typeof b === 'number' ? numericEqual(a, b) : false;
     case 'number':
-      return typeof b === 'bigint' ? a == b : false; // eslint-disable-line eqeqeq
+      return typeof b === 'bigint' ? numericEqual(a, b) : false;
     case 'object': {
       if (typeof b !== 'object') return false;
       const ka = kindOf(a);
@@ -138,7 +154,7 @@ export function eq(a: unknown, b: unknown): boolean {
     if (ka === 'map') return mapEqual(a as Record<string, unknown>, b as Record<string, unknown>);
     return a === b;
   }
-  if ((ka === 'int' && kb === 'double') || (ka === 'double' && kb === 'int')) return a == b; // eslint-disable-line eqeqeq
+  if ((ka === 'int' && kb === 'double') || (ka === 'double' && kb === 'int')) return numericEqual(a, b);
   return a === b;
 }
 
@@ -250,7 +266,7 @@ export function cond(c: unknown): boolean {
   return fail(`Ternary condition must be bool, got '${kindOf(c)}'`);
 }
 
-const operandError = (v: unknown): Error => new CelError(`Logical operator requires bool operands, got '${kindOf(v)}'`);
+const operandError = (v: unknown): Error => celError(`Logical operator requires bool operands, got '${kindOf(v)}'`);
 
 /**
  * `&&` and `||` absorb an error on either side when the other side decides
@@ -263,7 +279,7 @@ function logical(decides: boolean, left: () => unknown, right: () => unknown): b
   try {
     l = left();
   } catch (e) {
-    l = e instanceof Error ? e : new CelError(String(e));
+    l = e instanceof Error ? e : operandError(e);
   }
   if (l === decides) return decides;
   const r = right();
@@ -295,7 +311,7 @@ function range(coll: unknown): unknown[] {
   return fail(`Expression of type '${kindOf(coll)}' cannot be range of a comprehension (must be list, map, or dynamic).`);
 }
 
-const predicateError = (macro: string, v: unknown): Error => new CelError(`${macro}(var, predicate) predicate must return bool, got '${kindOf(v)}'`);
+const predicateError = (macro: string, v: unknown): never => fail(`${macro}(var, predicate) predicate must return bool, got '${kindOf(v)}'`);
 
 /** `exists`: true at the first element that satisfies it; else the first error, if one occurred; else false. */
 export function exists(coll: unknown, predicate: (item: unknown) => unknown): boolean {
@@ -304,7 +320,7 @@ export function exists(coll: unknown, predicate: (item: unknown) => unknown): bo
     try {
       const v = predicate(item);
       if (v === true) return true;
-      if (v !== false) throw predicateError('exists', v);
+      if (v !== false) predicateError('exists', v);
     } catch (e) {
       error ??= e;
     }
@@ -320,7 +336,7 @@ export function all(coll: unknown, predicate: (item: unknown) => unknown): boole
     try {
       const v = predicate(item);
       if (v === false) return false;
-      if (v !== true) throw predicateError('all', v);
+      if (v !== true) predicateError('all', v);
     } catch (e) {
       error ??= e;
     }
@@ -335,7 +351,7 @@ export function existsOne(coll: unknown, predicate: (item: unknown) => unknown):
   for (const item of range(coll)) {
     const v = predicate(item);
     if (v === true) count++;
-    else if (v !== false) throw predicateError('exists_one', v);
+    else if (v !== false) predicateError('exists_one', v);
   }
   return count === 1;
 }

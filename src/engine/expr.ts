@@ -36,6 +36,12 @@ function builtInExpressions(): ReadonlyMap<string, BuiltInExpression> {
 
 const cache = new Map<string, Evaluate>();
 
+/** For tests: run the built-in expressions through cel-js (false) or compiled (true), to compare both. */
+export function useCompiledCatalog(compiled: boolean): void {
+  builtIns = compiled ? undefined : new Map();
+  cache.clear();
+}
+
 /**
  * An expression as a function of the fact tree: the build's compiled form for
  * the built-in catalog's expressions, else cel-js's (parsed once). CEL has no

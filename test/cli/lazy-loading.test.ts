@@ -45,6 +45,22 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });
 
+  // The built-in rules run compiled (dist/catalog-expressions.cjs); cel-js is for users' rules.
+  it('assess and check load no CEL interpreter without user rules, and load it for them', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    for (const args of [
+      ['assess', '--profile', example, '--no-detect', '--format', 'json'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'json', '--fail-on', 'critical'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical'],
+    ]) {
+      const loaded = loadedBy(args);
+      expect(loaded.filter((m) => m.endsWith('catalog-expressions.cjs')), args.join(' ')).toHaveLength(1);
+      expect(loaded.filter((m) => m.startsWith('@marcbachmann/cel-js')), args.join(' ')).toEqual([]);
+    }
+    const withRules = loadedBy(['assess', '--no-detect', '--format', 'json'], join(ROOT, 'test', 'fixtures', 'cli', 'profile-rules'));
+    expect(withRules).toContain('@marcbachmann/cel-js');
+  });
+
   // ink and React are installed, and the tracer sees them when the dashboard runs
   // (test/ui/dashboard-terminal.test.ts): their absence here means something.
   it('no command but the dashboard on a terminal loads ink or React', () => {

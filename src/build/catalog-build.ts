@@ -102,7 +102,7 @@ export interface BuildResult {
   details: CatalogDetails;
   /** dist/templates.json: the scaffold templates' manifests with the rules that name them */
   templates: TemplateManifest[];
-  /** dist/catalog-expressions.cjs: the rules' CEL compiled to JavaScript */
+  /** the rules' CEL compiled to JavaScript: a Map expression (src/build/catalog-expressions.ts) */
   expressions: string;
   docs: Record<string, string>;
   problems: string[];
@@ -214,7 +214,7 @@ export function buildCatalog(root: string): BuildResult {
     catalog,
     details,
     templates: templates.manifests,
-    expressions: expressions.module,
+    expressions: expressions.table,
     docs: {
       'docs/scaffold.md': renderScaffoldDoc(templates.manifests),
       'docs/rules.md': renderRulesDoc(rules, heuristics),

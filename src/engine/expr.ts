@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { FACT_SECTIONS } from '../profile/types.js';
-import { packagePath } from '../util/paths.js';
+import { builtInExpressionTable, type BuiltInExpression } from './built-in-expressions.js';
 import * as celRuntime from './cel-runtime.js';
 import { loadCelJs } from './cel-js.js';
 
@@ -11,12 +10,6 @@ export type Compiled = ((ctx: Record<string, unknown>) => unknown) & { ast: unkn
 
 export type Evaluate = (ctx: Record<string, unknown>) => unknown;
 
-/** One entry of dist/catalog-expressions.cjs, written by the build (src/build/cel-compile.ts). */
-interface BuiltInExpression {
-  run: ($: typeof celRuntime, ctx: Record<string, unknown>) => unknown;
-  reads: string[];
-}
-
 let builtIns: ReadonlyMap<string, BuiltInExpression> | undefined;
 
 /**
@@ -26,10 +19,7 @@ let builtIns: ReadonlyMap<string, BuiltInExpression> | undefined;
  */
 function builtInExpressions(): ReadonlyMap<string, BuiltInExpression> {
   if (!builtIns) {
-    builtIns =
-      process.env.SCALE_ADVISE_CEL_JS === '1'
-        ? new Map()
-        : (createRequire(import.meta.url)(packagePath('dist', 'catalog-expressions.cjs')) as ReadonlyMap<string, BuiltInExpression>);
+    builtIns = process.env.SCALE_ADVISE_CEL_JS === '1' ? new Map() : builtInExpressionTable();
   }
   return builtIns;
 }

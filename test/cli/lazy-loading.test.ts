@@ -45,7 +45,7 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });
 
-  // The built-in rules run compiled (dist/catalog-expressions.cjs); cel-js is for users' rules.
+  // The built-in rules run compiled, from inside the bundle; cel-js is for users' rules.
   it('assess and check load no CEL interpreter without user rules, and load it for them', () => {
     const example = join(ROOT, 'examples', 'scale-advise.yaml');
     for (const args of [
@@ -54,8 +54,8 @@ describe('start-up stays lean', () => {
       ['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical'],
     ]) {
       const loaded = loadedBy(args);
-      expect(loaded.filter((m) => m.endsWith('catalog-expressions.cjs')), args.join(' ')).toHaveLength(1);
-      expect(loaded.filter((m) => m.startsWith('@marcbachmann/cel-js')), args.join(' ')).toEqual([]);
+      expect(loaded.length).toBeGreaterThan(0);
+      expect(loaded.filter((m) => /cel-js|catalog-expressions/.test(m)), args.join(' ')).toEqual([]);
     }
     const withRules = loadedBy(['assess', '--no-detect', '--format', 'json'], join(ROOT, 'test', 'fixtures', 'cli', 'profile-rules'));
     expect(withRules).toContain('@marcbachmann/cel-js');

@@ -3,10 +3,16 @@
 // every profile fixture. test/property/compiled-cel.property.test.ts compares
 // the expressions one by one.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compileCatalogExpressions } from '../../src/build/catalog-expressions.js';
+import { compileCel, UnsupportedCel } from '../../src/build/cel-compile.js';
 import { assess } from '../../src/core.js';
+import * as celRuntime from '../../src/engine/cel-runtime.js';
+import type { Rule } from '../../src/model.js';
 import { useCompiledCatalog } from '../../src/engine/expr.js';
 import { formatJson } from '../../src/report/json.js';
 import { ROOT } from '../helpers/assess.js';
@@ -27,6 +33,44 @@ function report(profile: string): string | null {
     return null;
   }
 }
+
+describe('the build-time CEL compiler', () => {
+  /** The compiled form of an expression, loaded as the build's output is: from a file. */
+  const run = (source: string, ctx: Record<string, unknown>) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sa-cel-')), 'expression.cjs');
+    writeFileSync(file, `module.exports = ${compileCel(source).code};\n`);
+    return (createRequire(import.meta.url)(file) as (r: typeof celRuntime, c: Record<string, unknown>) => unknown)(celRuntime, ctx);
+  };
+
+  it('translates the subset the rules use, with the facts each expression reads', () => {
+    const c = compileCel("has(architecture.cache) && architecture.components.exists(c, c.cpu_share_pct >= 40) ? string(int(traffic.peak_rps)) + ' rps' : 'none'");
+    expect(c.reads).toEqual(['architecture.cache', 'architecture.components', 'traffic.peak_rps']);
+    const facts = { architecture: { cache: 'redis', components: [{ cpu_share_pct: 50 }] }, traffic: { peak_rps: 1200.7 } };
+    expect(run("has(architecture.cache) && architecture.components.exists(c, c.cpu_share_pct >= 40) ? string(int(traffic.peak_rps)) + ' rps' : 'none'", facts)).toBe('1200 rps');
+  });
+
+  it('refuses a construct outside the subset, naming it, rather than running it some other way', () => {
+    for (const [source, construct] of [
+      ["'abc'.matches('a+')", 'the method .matches()'],
+      ['traffic.peak_rps % 2 == 0', 'the operator %'],
+      ['{"a": 1}.a == 1', 'map'],
+      ['timestamp("2026-01-01T00:00:00Z") > timestamp("2025-01-01T00:00:00Z")', 'the function timestamp()'],
+    ] as const) {
+      expect(() => compileCel(source), source).toThrow(UnsupportedCel);
+      expect(() => compileCel(source), source).toThrow(construct);
+    }
+  });
+
+  it('fails the catalog build on such an expression, naming the rule, the field and the construct', () => {
+    const rule = { id: 'uses-regex', file: 'rules/x/uses-regex.yaml', when: 'true', message: 'x {= string(size(project.name.split("-")))}', recommendation: 'y', done_when: { '1': "project.name.matches('^a')" } } as unknown as Rule;
+    const { problems } = compileCatalogExpressions([rule]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^rule uses-regex: the message placeholder \{= string\(size\(project\.name\.split\("-"\)\)\)\} uses the method \.split\(\)/),
+      expect.stringMatching(/^rule uses-regex: the done_when\.1 uses the method \.matches\(\)/),
+    ]);
+    expect(problems.every((p) => p.file === 'rules/x/uses-regex.yaml')).toBe(true);
+  });
+});
 
 describe('the compiled catalog', () => {
   afterAll(() => useCompiledCatalog(true));

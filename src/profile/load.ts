@@ -5,7 +5,9 @@ import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import { parseYamlText, positionAt, readYamlFile, type ParsedYaml } from './parse-yaml.js';
+import { readUserFile } from '../util/read-file.js';
+import { fastParseYaml, lineIndex, pathKey } from './fast-yaml.js';
+import { MAX_FILE_BYTES, parseYamlText, positionAt, type ParsedYaml } from './parse-yaml.js';
 import { schemaErrorsToProblems } from './schema-errors.js';
 import type { ProfileData } from './types.js';
 
@@ -17,7 +19,6 @@ export interface Profile {
   /** as shown to the user: relative to the working directory when inside it */
   displayPath: string;
   data: ProfileData;
-  parsed: ParsedYaml;
   /** 1-based position of the value at a path, or null */
   positionOf(path: (string | number)[]): Position | null;
 }
@@ -59,18 +60,41 @@ export function resolveProfilePath(explicit: string | undefined, cwd: string): s
 
 /** The stand-in when there is no profile: `version: 1` and nothing declared. */
 export function emptyProfile(cwd: string): Profile {
-  const parsed = parseYamlText('version: 1\n', '(no profile)');
-  return { path: join(cwd, PROFILE_NAMES[0]!), displayPath: '(no profile)', data: { version: 1 }, parsed, positionOf: () => null };
+  return { path: join(cwd, PROFILE_NAMES[0]!), displayPath: '(no profile)', data: { version: 1 }, positionOf: () => null };
 }
 
 export function loadProfile(path: string, cwd = process.cwd()): Profile {
   const displayPath = displayPathFor(path, cwd);
-  return profileFromParsed(readYamlFile(path, displayPath), path, displayPath);
+  return profileFromText(readUserFile(path, displayPath, MAX_FILE_BYTES), path, displayPath);
 }
 
 /** A profile from text already in memory (`path` is where it would live). */
 export function profileFromText(text: string, path: string, displayPath = path): Profile {
-  return profileFromParsed(parseYamlText(text, displayPath), path, displayPath);
+  return quickProfile(text, path, displayPath) ?? profileFromParsed(parseYamlText(text, displayPath), path, displayPath);
+}
+
+const isMapping = (data: unknown): data is object => typeof data === 'object' && data !== null && !Array.isArray(data) && Object.getPrototypeOf(data) === Object.prototype;
+
+/**
+ * A valid profile in plain YAML, read the quick way (src/profile/fast-yaml.ts).
+ * Null when the file needs the full parser, or has anything to report: the
+ * full path then reads it again and says what is wrong, as it always has.
+ */
+function quickProfile(text: string, path: string, displayPath: string): Profile | null {
+  const fast = fastParseYaml(text);
+  if (!fast || !isMapping(fast.data) || !validateProfile(fast.data)) return null;
+  const data = fast.data as ProfileData;
+  const lineOf = lineIndex(text);
+  let full: ParsedYaml | undefined;
+  const positionOf = (p: (string | number)[]): Position | null => {
+    const start = fast.starts.get(pathKey(p));
+    if (start !== undefined) return lineOf(start);
+    // a block scalar, a null value or a path that is not there: ask the full parser, once
+    full ??= parseYamlText(text, displayPath);
+    return positionAt(full, p);
+  };
+  if (semanticChecks(data, displayPath, positionOf).length) return null;
+  return { path, displayPath, data, positionOf };
 }
 
 function profileFromParsed(parsed: ParsedYaml, path: string, displayPath: string): Profile {
@@ -78,33 +102,28 @@ function profileFromParsed(parsed: ParsedYaml, path: string, displayPath: string
   if (data === null || data === undefined) {
     throw new UserError([{ file: displayPath, position: { line: 1, column: 1 }, message: 'the profile is empty; it needs at least `version: 1`' }]);
   }
-  if (typeof data !== 'object' || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype) {
+  if (!isMapping(data)) {
     throw new UserError([{ file: displayPath, position: positionAt(parsed, []), message: 'the profile must be a mapping of sections (version, traffic, database, ...)' }]);
   }
   if (!validateProfile(data)) {
     throw new UserError(schemaErrorsToProblems(validateProfile.errors ?? [], parsed, packagePath('schema', 'profile.schema.json')));
   }
-  const problems = semanticChecks(data as ProfileData, parsed);
+  const positionOf = (p: (string | number)[]) => positionAt(parsed, p);
+  const problems = semanticChecks(data as ProfileData, displayPath, positionOf);
   if (problems.length) throw new UserError(problems);
-  return {
-    path,
-    displayPath,
-    data: data as ProfileData,
-    parsed,
-    positionOf: (p) => positionAt(parsed, p),
-  };
+  return { path, displayPath, data: data as ProfileData, positionOf };
 }
 
 /** What the schema cannot say: relations between values. */
-function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
+function semanticChecks(data: ProfileData, file: string, positionOf: Profile['positionOf']): Problem[] {
   const problems: Problem[] = [];
   for (const [name, model] of Object.entries(data.stage_models ?? {})) {
     if (!model) continue;
     const t = model.thresholds;
     if (t.length === 3 && !(t[0]! < t[1]! && t[1]! < t[2]!)) {
       problems.push({
-        file: parsed.file,
-        position: positionAt(parsed, ['stage_models', name, 'thresholds']),
+        file,
+        position: positionOf(['stage_models', name, 'thresholds']),
         message: `\`stage_models.${name}.thresholds\` must rise strictly (growth < scale < enterprise), got [${t.join(', ')}]`,
       });
     }
@@ -112,8 +131,8 @@ function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
   (data.waivers ?? []).forEach((w, i) => {
     if (!isCalendarDate(w.expires)) {
       problems.push({
-        file: parsed.file,
-        position: positionAt(parsed, ['waivers', i, 'expires']),
+        file,
+        position: positionOf(['waivers', i, 'expires']),
         message: `\`waivers[${i}].expires\` is not a calendar date: ${w.expires}`,
         hint: 'write the date as YYYY-MM-DD',
       });
@@ -124,8 +143,8 @@ function semanticChecks(data: ProfileData, parsed: ParsedYaml): Problem[] {
   (arch?.components ?? []).forEach((c, i) => {
     if (names.has(c.name)) {
       problems.push({
-        file: parsed.file,
-        position: positionAt(parsed, ['architecture', 'components', i, 'name']),
+        file,
+        position: positionOf(['architecture', 'components', i, 'name']),
         message: `component \`${c.name}\` is listed twice (also item ${names.get(c.name)! + 1})`,
       });
     }

@@ -32,17 +32,22 @@ export function readUserFile(path: string, display = path, maxBytes = MAX_FILE_B
     const st = fstatSync(fd);
     if (!st.isFile()) throw new UserError([{ file: display, position: null, message: `is ${kindOf(st)}; a regular file was expected here` }]);
     if (st.size > maxBytes) throw tooBig(display, `${st.size} bytes`, maxBytes);
-    const chunks: Buffer[] = [];
+    // One buffer the size the file claims (one read, no garbage for the many
+    // small records of an ADR directory), grown if the file is longer than that.
+    let buf = Buffer.allocUnsafe(Math.min(st.size + 1, maxBytes + 1));
     let total = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
+      if (total === buf.length) {
+        const grown = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(grown, 0, 0, total);
+        buf = grown;
+      }
+      const n = readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
       total += n;
       if (total > maxBytes) throw tooBig(display, `more than ${maxBytes} bytes`, maxBytes);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return buf.toString('utf8', 0, total);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw fsProblem(e, 'read', display);

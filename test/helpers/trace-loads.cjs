@@ -24,11 +24,16 @@ process.on('exit', () => {
 // "ICU <what>" so a test can keep the hot paths free of it.
 const icuUsed = new Set();
 const watch = (owner, name, label) => {
-  const original = owner[name];
-  owner[name] = function () {
-    icuUsed.add(label);
-    return original.apply(this, arguments);
-  };
+  owner[name] = new Proxy(owner[name], {
+    apply(target, self, args) {
+      icuUsed.add(label);
+      return Reflect.apply(target, self, args);
+    },
+    construct(target, args, newTarget) {
+      icuUsed.add(label);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
 };
 watch(Number.prototype, 'toLocaleString', 'Number#toLocaleString');
 watch(String.prototype, 'localeCompare', 'String#localeCompare');

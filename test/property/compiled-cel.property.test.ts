@@ -199,7 +199,7 @@ describe('compiled built-in CEL, against cel-js', () => {
         if (dropped && pairs.length % 7 === 0) delete ctx[dropped];
         expect(disagreements(ctx)).toEqual([]);
       },
-      400,
+      800,
     );
   });
 
@@ -223,7 +223,7 @@ describe('compiled built-in CEL, against cel-js', () => {
         if (list !== null) (ctx.architecture as Context).components = list;
         expect(disagreements(ctx)).toEqual([]);
       },
-      400,
+      800,
     );
   });
 });

@@ -73,6 +73,20 @@ for (const name of ['profile', 'rule']) {
   }
 }
 
+// 1c. cel-js, for users' rules (the built-in ones run compiled), as a CommonJS file of its own:
+// required only by runs that need it, it loads in half the time of its ES modules.
+await esbuild.build({
+  stdin: { contents: "module.exports = require('@marcbachmann/cel-js');", resolveDir: root },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: join(root, 'dist', 'cel.cjs'),
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
 // 2. The catalog: bundle the build-time module, run it, fail on any problem.
 const tmp = join(root, 'node_modules', '.cache', 'scale-advise');
 mkdirSync(tmp, { recursive: true });

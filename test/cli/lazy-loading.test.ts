@@ -51,8 +51,10 @@ describe('start-up stays lean', () => {
     const example = join(ROOT, 'examples', 'scale-advise.yaml');
     for (const args of [
       ['assess', '--profile', example, '--no-detect', '--format', 'json'],
+      ['assess', '--profile', example, '--no-detect'],
       ['check', '--profile', example, '--now', '2026-12-04', '--format', 'json', '--fail-on', 'critical'],
       ['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical'],
+      ['roadmap', '--profile', example],
     ]) {
       const loaded = loadedBy(args);
       expect(loaded.length).toBeGreaterThan(0);

@@ -179,6 +179,8 @@ export interface Finding {
   sources: RuleSource[];
   /** rules held back until this finding is dealt with (their `requires` names this rule) */
   unlocks?: string[];
+  /** YYYY-MM-DD: the day an open finding was first seen open, carried from an earlier report (`--compare`); unset: the day of this assessment */
+  open_since?: string;
 }
 
 /** A rule whose condition holds but which waits for the findings it requires. */
@@ -383,6 +385,23 @@ export interface Assessment {
   held?: HeldRule[];
   /** what looking at the repository found, when it was looked at */
   repository?: RepositorySummary;
+  /** YYYY-MM-DD: the day the assessment judged dates on (--now, SCALE_ADVISE_NOW, else the clock) */
+  assessedOn?: string;
+  /** every waiver read, with the days it has left */
+  waivers?: WaiverState[];
+}
+
+/** A waiver as reports list it: what it covers, whose decision it is, and how long it still runs. */
+export interface WaiverState {
+  rule: string;
+  /** the fact or component it is limited to; null: the whole rule */
+  scope: string | null;
+  owner: string;
+  reason: string;
+  /** YYYY-MM-DD, the last day it holds */
+  expires: string;
+  /** days from the assessment's day to `expires`; 0: ends that day; negative: expired */
+  days_left: number;
 }
 
 export interface RepositorySummary {

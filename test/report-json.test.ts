@@ -54,4 +54,12 @@ describe('JSON report', () => {
     expect(report.summary.waived).toBe(1);
     expect(report.summary.open).toBe(report.findings.length - 1);
   });
+
+  it('carries the day of the assessment, when each open finding was first seen open, and the waivers with days left', () => {
+    // assessFile judges dates as of 2026-11-23
+    expect(report.assessed_on).toBe('2026-11-23');
+    for (const f of report.findings) expect(f.open_since, f.rule).toBe(f.status === 'open' ? '2026-11-23' : null);
+    // the example's one waiver runs until 2027-03-31: 7 days of November, then 31 + 31 + 28 + 31
+    expect(report.waivers).toEqual([{ rule: 'db-read-replicas', scope: null, owner: 'platform@acme.example', reason: 'Migrating to Aurora in Q1; replicas come with it.', expires: '2027-03-31', days_left: 128 }]);
+  });
 });

@@ -115,7 +115,7 @@ export function compareOption(cmd: Command): Command {
 /** The assessment with what changed since the --compare report; unchanged without the flag. */
 export async function withComparison(a: Assessment, flags: CompareFlags, cwd: string): Promise<Assessment> {
   if (flags.compare === undefined) return a;
-  const [{ readJsonReport }, { compareReports }, { jsonReportObject }] = await Promise.all([import('../report/report-file.js'), import('../report/compare.js'), import('../report/json.js')]);
+  const [{ readJsonReport }, { carryOpenSince, compareReports }, { jsonReportObject }] = await Promise.all([import('../report/report-file.js'), import('../report/compare.js'), import('../report/json.js')]);
   const previous = readJsonReport(resolve(cwd, flags.compare), flags.compare);
-  return { ...a, comparison: compareReports(previous, jsonReportObject(a), flags.compare) };
+  return { ...a, findings: carryOpenSince(a.findings, previous, a.assessedOn), comparison: compareReports(previous, jsonReportObject(a), flags.compare) };
 }

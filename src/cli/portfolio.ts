@@ -9,12 +9,20 @@ import { fsProblem } from '../util/fs-errors.js';
 import { closest } from '../util/suggest.js';
 import { compareStrings } from '../util/compare.js';
 import { emit } from './io.js';
-import { outputOptions, type OutputFlags } from './options.js';
+import { nowOption, outputOptions, resolveNow, type NowFlags, type OutputFlags } from './options.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
+import { EXPIRY_WARNING_DAYS } from '../decisions/waivers.js';
 
-interface PortfolioFlags extends OutputFlags {
+interface PortfolioFlags extends OutputFlags, NowFlags {
   groupBy?: string;
+  expiringWithin?: string;
+}
+
+function parseWindow(value: string | undefined): number {
+  if (value === undefined) return EXPIRY_WARNING_DAYS;
+  if (!/^\d+$/.test(value)) throw new UserError(`--expiring-within must be a whole number of days; got "${value}"`);
+  return Number(value);
 }
 
 function parseGroupBy(value: string | undefined): GroupBy | null {
@@ -45,15 +53,17 @@ export function reportFiles(args: readonly string[], cwd: string): string[] {
 }
 
 export function registerPortfolio(program: Command, run: Run): void {
-  outputOptions(program.command('portfolio').description("put many systems' JSON reports side by side: stage, open findings by severity, waivers").argument('<reports...>', 'JSON reports, or directories holding them'), formatNames('portfolio'))
+  nowOption(outputOptions(program.command('portfolio').description("put many systems' JSON reports side by side: stage, open findings by severity, oldest warning sign, waivers").argument('<reports...>', 'JSON reports, or directories holding them'), formatNames('portfolio')))
     .option('--group-by <key>', `group the systems by ${GROUP_BY.join(', ')} (owner: the profile's project.owner)`)
+    .option('--expiring-within <days>', `list the live waivers that end within this many days (default ${EXPIRY_WARNING_DAYS})`)
     .action((args: string[], flags: PortfolioFlags) =>
       run(async () => {
         checkFormat('portfolio', flags.format);
         const groupBy = parseGroupBy(flags.groupBy);
+        const opts = { now: resolveNow(flags.now), window: parseWindow(flags.expiringWithin) };
         const cwd = process.cwd();
         const reports = reportFiles(args, cwd).map((file) => ({ file, report: readJsonReport(resolve(cwd, file), file) }));
-        emit(await render('portfolio', flags.format, buildPortfolio(reports, groupBy), { colorLevel: 0 }), flags, cwd);
+        emit(await render('portfolio', flags.format, buildPortfolio(reports, groupBy, opts), { colorLevel: 0 }), flags, cwd);
         return EXIT.OK;
       }),
     );

@@ -3,7 +3,7 @@
 // misspelt rule id or a waiver without end is an input error, never ignored.
 import { isoDay } from '../util/iso-day.js';
 import validateProfile from '../generated/profile-validator.js';
-import type { Position } from '../model.js';
+import type { Position, WaiverState } from '../model.js';
 import { positionAt, readYamlFile, type ParsedYaml } from '../profile/parse-yaml.js';
 import { schemaErrorsToProblems } from '../profile/schema-errors.js';
 import type { Waiver } from '../profile/types.js';
@@ -35,6 +35,13 @@ export { isoDay };
 /** Whole days from today (UTC) to a YYYY-MM-DD day; negative when it has passed. */
 export function daysUntil(day: string, now: Date): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${isoDay(now)}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Every waiver as reports list it, soonest to end first, with the days it has left as of `now`. */
+export function waiverStates(waivers: readonly WaiverEntry[], now: Date): WaiverState[] {
+  return waivers
+    .map((w) => ({ rule: w.rule, scope: w.fact ?? null, owner: w.owner, reason: w.reason, expires: w.expires, days_left: daysUntil(w.expires, now) }))
+    .sort((a, b) => a.days_left - b.days_left || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 /** A waiver file: YAML with the profile's `waivers:` list and nothing else (`version` may stand beside it). */

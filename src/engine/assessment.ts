@@ -10,6 +10,8 @@ import { withDerivedFacts } from '../facts/index.js';
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { factsRead } from './expr.js';
 import { applyDecisions } from '../decisions/apply.js';
+import { waiverStates } from '../decisions/waivers.js';
+import { isoDay } from '../util/iso-day.js';
 import { planRoadmap, type UpcomingFinding } from '../roadmap/plan.js';
 import { PROJECTION_HORIZON_MONTHS, projectGrowth, scenarioInMonths } from '../roadmap/projection.js';
 import { evaluateRules } from './evaluate.js';
@@ -139,5 +141,7 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     groups: groupFindings(now.findings, inputs.catalog.groups),
     held: now.held,
     ...(inputs.repository ? { repository: repositorySummary(now.facts, inputs.repository) } : {}),
+    assessedOn: isoDay(inputs.now),
+    waivers: waiverStates(inputs.decisions.waivers, inputs.now),
   };
 }

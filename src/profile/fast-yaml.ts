@@ -31,6 +31,12 @@ const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[
 
 const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
+/** Cheap test first: an overflowing number is at least 5 characters long ("1e309") and starts like a number. */
+function mayOverflow(source: string, event: ScalarEvent): boolean {
+  const c = source.charCodeAt(event.valueStart);
+  return event.valueEnd - event.valueStart >= 5 && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
+}
+
 /** A number too large for a double: yaml reads it as Infinity, js-yaml as text. */
 function overflows(text: string): boolean {
   if (!NUMBER.test(text)) return false;
@@ -117,7 +123,7 @@ export function fastParseYaml(source: string): FastYaml | null {
     } else if (parent) {
       at = `${parent.at}\u0000${parent.index++}`;
     }
-    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && overflows(getScalarValue(source, event))) return null;
+    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && mayOverflow(source, event) && overflows(getScalarValue(source, event))) return null;
     const start = startOf(event);
     if (start !== undefined && start >= 0) starts.set(at, start);
     if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', at, key: null, index: 0 });

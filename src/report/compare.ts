@@ -1,4 +1,4 @@
-import { DIMENSIONS, type ComparedFinding, type ReportComparison } from '../model.js';
+import { DIMENSIONS, isOpen, type ComparedFinding, type Finding, type ReportComparison } from '../model.js';
 import type { JsonReport } from './report-file.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -45,6 +45,20 @@ export function compareReports(previous: ComparableReport, current: ComparableRe
   comparison.completeness.now_evaluated = [...missingBefore].filter((r) => !missingAfter.has(r)).sort(compareStrings);
   comparison.completeness.no_longer_evaluated = [...missingAfter].filter((r) => !missingBefore.has(r)).sort(compareStrings);
   return comparison;
+}
+
+/**
+ * Each finding open now and open in the earlier report keeps the day it was
+ * first seen open: the earlier report's `open_since`, else that report's day.
+ * The others are left unset: open since this assessment. Pure.
+ */
+export function carryOpenSince(findings: readonly Finding[], previous: Pick<JsonReport, 'findings' | 'assessed_on'>, today: string | undefined): Finding[] {
+  const before = new Map(previous.findings.map((f) => [f.rule, f]));
+  return findings.map((f) => {
+    const was = before.get(f.rule);
+    const since = was && isOpen(was) && isOpen(f) ? (was.open_since ?? previous.assessed_on ?? null) : null;
+    return since && (!today || since <= today) ? { ...f, open_since: since } : f;
+  });
 }
 
 /** Nothing moved: no finding, stage or completeness change. */

@@ -102,10 +102,12 @@ export const REPORTS: Registry = {
     sarif: async () => (await import('./sarif.js')).formatSarif,
     junit: async () => (await import('./junit.js')).formatJunit,
     github: async () => (await import('./github.js')).formatGithub,
+    html: async () => (await import('./check-html.js')).formatCheckHtml,
   },
   portfolio: {
     text: async () => (await import('./portfolio.js')).formatPortfolioText,
     markdown: async () => (await import('./portfolio.js')).formatPortfolioMarkdown,
+    html: async () => (await import('./portfolio-html.js')).formatPortfolioHtml,
   },
   facts: {
     text: async () => (await import('./facts.js')).formatFactsText,

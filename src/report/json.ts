@@ -1,4 +1,4 @@
-import type { Assessment, Roadmap } from '../model.js';
+import { isOpen, type Assessment, type Roadmap } from '../model.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 /** The roadmap as the JSON report carries it: the original keys first, then the plan's. */
@@ -39,6 +39,7 @@ export function jsonReportObject(a: Assessment) {
     profile: a.profilePath,
     project: a.project ?? null,
     ...(a.owner ? { owner: a.owner } : {}),
+    assessed_on: a.assessedOn ?? null,
     stage: {
       id: a.stage.id,
       index: a.stage.index,
@@ -59,6 +60,8 @@ export function jsonReportObject(a: Assessment) {
       recommendation: f.recommendation,
       status: f.status,
       addressed_by: f.addressed_by,
+      // open findings only: the day the finding was first seen open (carried by --compare), else this assessment's day
+      open_since: isOpen(f) ? (f.open_since ?? a.assessedOn ?? null) : null,
       sources: f.sources,
       ...(f.unlocks?.length ? { unlocks: f.unlocks } : {}),
     })),
@@ -75,6 +78,7 @@ export function jsonReportObject(a: Assessment) {
       waived: a.findings.filter((f) => f.status === 'waived').length,
       expired_waivers: a.findings.filter((f) => f.status === 'expired-waiver').length,
     },
+    waivers: a.waivers ?? [],
     completeness: a.completeness,
     ...(a.conflicts.length ? { conflicts: a.conflicts } : {}),
     ...(a.repository ? { repository: { detected_facts: a.repository.detected, notes: a.repository.notes, profile_found: !a.repository.withoutProfile } } : {}),

@@ -1,9 +1,33 @@
-import { SEVERITIES, isOpen, type Severity } from '../model.js';
+import { SEVERITIES, STAGE_IDS, isOpen, type Severity } from '../model.js';
 import type { JsonReport } from './report-file.js';
 import { compareStrings } from '../util/compare.js';
+import { daysUntil } from '../decisions/waivers.js';
+import { isoDay } from '../util/iso-day.js';
 
 export const GROUP_BY = ['stage', 'topic', 'owner'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
+
+/** A report written before it carried dates (`open_since`) or its waivers: the column cannot be known. */
+export const UNKNOWN = 'unknown';
+
+/** The open warning sign first seen open the longest ago. */
+export interface OldestWarningSign {
+  rule: string;
+  /** YYYY-MM-DD */
+  since: string;
+  /** days open, as of the portfolio's day */
+  days: number;
+}
+
+/** A live waiver that ends within the portfolio's window. */
+export interface ExpiringWaiverRow {
+  rule: string;
+  scope: string | null;
+  owner: string;
+  expires: string;
+  /** days left as of the portfolio's day; 0: it ends that day */
+  days_left: number;
+}
 
 /** One system of the portfolio, as its JSON report describes it. */
 export interface PortfolioRow {
@@ -16,8 +40,12 @@ export interface PortfolioRow {
   open: Record<Severity, number>;
   /** open warning signs: the symptoms already visible */
   warning_signs: number;
+  /** null: no warning sign is open */
+  oldest_warning_sign: OldestWarningSign | null | typeof UNKNOWN;
   waived: number;
   expired_waivers: number;
+  /** soonest first */
+  expiring_waivers: ExpiringWaiverRow[] | typeof UNKNOWN;
 }
 
 export interface PortfolioGroup {
@@ -31,11 +59,41 @@ export interface Portfolio {
   groupBy: GroupBy | null;
   groups: PortfolioGroup[];
   systems: number;
+  /** YYYY-MM-DD: the day ages and days left are counted to */
+  asOf: string;
+  /** waivers ending within this many days are listed */
+  window: number;
+}
+
+export interface PortfolioOptions {
+  now: Date;
+  /** days; a live waiver ending within them is listed */
+  window: number;
 }
 
 type ReportFinding = JsonReport['findings'][number];
 
-function rowOf(file: string, report: JsonReport, findings: readonly ReportFinding[]): PortfolioRow {
+function oldestWarningSign(report: JsonReport, findings: readonly ReportFinding[], now: Date): PortfolioRow['oldest_warning_sign'] {
+  const open = findings.filter((f) => isOpen(f) && f.kind === 'warning-sign');
+  if (!open.length) return null;
+  const dated = open.map((f) => ({ rule: f.rule, since: f.open_since ?? report.assessed_on ?? null }));
+  if (dated.some((d) => d.since === null)) return UNKNOWN;
+  const oldest = (dated as { rule: string; since: string }[]).sort((a, b) => compareStrings(a.since, b.since) || compareStrings(a.rule, b.rule))[0]!;
+  return { ...oldest, days: Math.max(0, -daysUntil(oldest.since, now)) };
+}
+
+function expiringWaivers(report: JsonReport, rules: ReadonlySet<string> | null, opts: PortfolioOptions): PortfolioRow['expiring_waivers'] {
+  if (!report.waivers) return UNKNOWN;
+  return report.waivers
+    .filter((w) => !rules || rules.has(w.rule))
+    .map((w) => ({ rule: w.rule, scope: w.scope ?? null, owner: w.owner, expires: w.expires, days_left: daysUntil(w.expires, opts.now) }))
+    .filter((w) => w.days_left >= 0 && w.days_left <= opts.window)
+    .sort((a, b) => a.days_left - b.days_left || compareStrings(a.rule, b.rule));
+}
+
+/** A row of the report; with `topic`, only that topic's findings and the waivers of their rules count. */
+function rowOf(file: string, report: JsonReport, opts: PortfolioOptions, topic?: string): PortfolioRow {
+  const findings = topic === undefined ? report.findings : report.findings.filter((f) => f.topics.includes(topic));
   const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) if (isOpen(f)) open[f.severity]++;
   return {
@@ -45,8 +103,10 @@ function rowOf(file: string, report: JsonReport, findings: readonly ReportFindin
     stage: report.stage.id ?? null,
     open,
     warning_signs: findings.filter((f) => isOpen(f) && f.kind === 'warning-sign').length,
+    oldest_warning_sign: oldestWarningSign(report, findings, opts.now),
     waived: findings.filter((f) => f.status === 'waived').length,
     expired_waivers: findings.filter((f) => f.status === 'expired-waiver').length,
+    expiring_waivers: expiringWaivers(report, topic === undefined ? null : new Set(findings.map((f) => f.rule)), opts),
   };
 }
 
@@ -58,41 +118,88 @@ function byUrgency(a: PortfolioRow, b: PortfolioRow): number {
 
 /**
  * The portfolio of the given reports. By topic, a system appears under each
- * topic of its open findings, counting only that topic's findings.
+ * topic of its open findings (and of those whose waiver is about to end),
+ * counting only that topic's findings. Ages and
+ * days left are counted to `now`, not to each report's day: an artefact a
+ * week old still shows how long a warning sign has been open today.
  */
-export function buildPortfolio(reports: readonly { file: string; report: JsonReport }[], groupBy: GroupBy | null): Portfolio {
+export function buildPortfolio(reports: readonly { file: string; report: JsonReport }[], groupBy: GroupBy | null, opts: PortfolioOptions): Portfolio {
   const groups = new Map<string | null, PortfolioRow[]>();
   const add = (key: string | null, row: PortfolioRow) => groups.set(key, [...(groups.get(key) ?? []), row]);
   for (const { file, report } of reports) {
     if (groupBy === 'topic') {
-      const topics = new Set(report.findings.filter(isOpen).flatMap((f) => f.topics));
-      for (const t of topics) add(t, rowOf(file, report, report.findings.filter((f) => f.topics.includes(t))));
-      if (!topics.size) add('(no open findings)', rowOf(file, report, []));
+      // a waiver about to end puts its finding's topics on the table too, open or not
+      const expiring = expiringWaivers(report, null, opts);
+      const ending = new Set(expiring === UNKNOWN ? [] : expiring.map((w) => w.rule));
+      const topics = new Set(report.findings.filter((f) => isOpen(f) || ending.has(f.rule)).flatMap((f) => f.topics));
+      for (const t of topics) add(t, rowOf(file, report, opts, t));
+      if (!topics.size) add('(no open findings)', rowOf(file, report, opts));
       continue;
     }
-    const row = rowOf(file, report, report.findings);
+    const row = rowOf(file, report, opts);
     add(groupBy === 'stage' ? (row.stage ?? '(unknown)') : groupBy === 'owner' ? (row.owner ?? '(no owner)') : null, row);
   }
   const keys = [...groups.keys()].sort((a, b) => compareStrings(a ?? '', b ?? ''));
-  return { groupBy, systems: reports.length, groups: keys.map((key) => ({ key, rows: groups.get(key)!.sort(byUrgency) })) };
+  return { groupBy, systems: reports.length, asOf: isoDay(opts.now), window: opts.window, groups: keys.map((key) => ({ key, rows: groups.get(key)!.sort(byUrgency) })) };
 }
 
-const HEAD = ['System', 'Owner', 'Stage', ...SEVERITIES, 'Warning signs', 'Waived', 'Expired waivers'];
-const cells = (r: PortfolioRow) => [r.system, r.owner ?? '-', r.stage ?? 'unknown', ...SEVERITIES.map((s) => String(r.open[s])), String(r.warning_signs), String(r.waived), String(r.expired_waivers)];
-const groupTitle = (p: Portfolio, g: PortfolioGroup) => `${p.groupBy}: ${g.key} (${g.rows.length} ${g.rows.length === 1 ? 'system' : 'systems'})`;
-const footer = (p: Portfolio) => `${p.systems} ${p.systems === 1 ? 'system' : 'systems'}. Severity columns count open findings (expired waivers included).`;
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** "db-cpu-saturated, 41 days"; "none"; "—" when the report carries no dates. */
+export function oldestText(r: PortfolioRow): string {
+  const o = r.oldest_warning_sign;
+  return o === UNKNOWN ? '—' : o === null ? 'none' : `${o.rule}, ${days(o.days)}`;
+}
+
+/** "db-read-replicas in 5 days; cache (database.x) today"; "none"; "—" when the report lists no waivers. */
+export function expiringText(r: PortfolioRow): string {
+  const w = r.expiring_waivers;
+  if (w === UNKNOWN) return '—';
+  if (!w.length) return 'none';
+  return w.map((x) => `${x.rule}${x.scope ? ` (${x.scope})` : ''} ${x.days_left === 0 ? 'today' : `in ${days(x.days_left)}`}`).join('; ');
+}
+
+/** A column of every portfolio format; `sort` is what the HTML table sorts by. */
+export interface PortfolioColumn {
+  head: string;
+  cell: (r: PortfolioRow) => string;
+  numeric: boolean;
+  sort: (r: PortfolioRow) => number | string;
+}
+
+const counted = (head: string, n: (r: PortfolioRow) => number): PortfolioColumn => ({ head, cell: (r) => String(n(r)), numeric: true, sort: n });
+
+export const COLUMNS: readonly PortfolioColumn[] = [
+  { head: 'System', cell: (r) => r.system, numeric: false, sort: (r) => r.system },
+  { head: 'Owner', cell: (r) => r.owner ?? '-', numeric: false, sort: (r) => r.owner ?? '' },
+  { head: 'Stage', cell: (r) => r.stage ?? 'unknown', numeric: false, sort: (r) => STAGE_IDS.indexOf(r.stage as (typeof STAGE_IDS)[number]) },
+  ...SEVERITIES.map((s) => counted(s, (r) => r.open[s])),
+  counted('Warning signs', (r) => r.warning_signs),
+  { head: 'Oldest warning sign', cell: oldestText, numeric: false, sort: (r) => (typeof r.oldest_warning_sign === 'object' && r.oldest_warning_sign ? r.oldest_warning_sign.days : -1) },
+  counted('Waived', (r) => r.waived),
+  counted('Expired waivers', (r) => r.expired_waivers),
+  { head: 'Expiring waivers', cell: expiringText, numeric: false, sort: (r) => (Array.isArray(r.expiring_waivers) && r.expiring_waivers.length ? r.expiring_waivers[0]!.days_left : Number.MAX_SAFE_INTEGER) },
+];
+
+export const groupTitle = (p: Portfolio, g: PortfolioGroup) => `${p.groupBy}: ${g.key} (${g.rows.length} ${g.rows.length === 1 ? 'system' : 'systems'})`;
+
+/** What the columns mean, under every table. */
+export const portfolioFooter = (p: Portfolio) =>
+  `${p.systems} ${p.systems === 1 ? 'system' : 'systems'}, as of ${p.asOf}. Severity columns count open findings (expired waivers included). ` +
+  `Oldest warning sign: the open one first seen open the longest ago, and for how long; expiring waivers: live waivers that end within ${days(p.window)}. ` +
+  `"—": the report was written before it carried these.`;
 
 /** Aligned columns, a block per group. */
 export function formatPortfolioText(p: Portfolio): string {
   const out: string[] = [];
   for (const g of p.groups) {
-    const rows = [HEAD, ...g.rows.map(cells)];
-    const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const rows = [COLUMNS.map((c) => c.head), ...g.rows.map((r) => COLUMNS.map((c) => c.cell(r)))];
+    const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     if (g.key !== null) out.push(groupTitle(p, g), '');
-    for (const r of rows) out.push(r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+    for (const r of rows) out.push(r.map((c, i) => (COLUMNS[i]!.numeric ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd());
     out.push('');
   }
-  out.push(footer(p));
+  out.push(portfolioFooter(p));
   return out.join('\n') + '\n';
 }
 
@@ -103,10 +210,10 @@ export function formatPortfolioMarkdown(p: Portfolio): string {
   const out = ['# Scaling portfolio', ''];
   for (const g of p.groups) {
     if (g.key !== null) out.push(`## ${esc(groupTitle(p, g))}`, '');
-    out.push(`| ${HEAD.join(' | ')} |`, `| ${HEAD.map((_, i) => (i < 3 ? '---' : '---:')).join(' | ')} |`);
-    for (const r of g.rows) out.push(`| ${cells(r).map(esc).join(' | ')} |`);
+    out.push(`| ${COLUMNS.map((c) => c.head).join(' | ')} |`, `| ${COLUMNS.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`);
+    for (const r of g.rows) out.push(`| ${COLUMNS.map((c) => esc(c.cell(r))).join(' | ')} |`);
     out.push('');
   }
-  out.push(footer(p), '');
+  out.push(portfolioFooter(p), '');
   return out.join('\n');
 }

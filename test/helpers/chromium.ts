@@ -48,3 +48,11 @@ export async function offlinePage(browser: Browser): Promise<{ page: Page; reque
   page.on('pageerror', (err) => errors.push(String(err)));
   return { page, requests, errors };
 }
+
+/** An offline page showing the given HTML, at a desktop size. */
+export async function openOffline(browser: Browser, html: string, viewport = { width: 1000, height: 900 }): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const opened = await offlinePage(browser);
+  await opened.page.setViewport(viewport);
+  await opened.page.setContent(html, { waitUntil: 'load' });
+  return opened;
+}

@@ -23,6 +23,7 @@ process.on('exit', () => {
 // object) loads ICU data, about 10 ms of start-up. Each use is printed as
 // "ICU <what>" so a test can keep the hot paths free of it.
 const icuUsed = new Set();
+// A proxy, so constructors (new Intl.Segmenter()) still construct and keep their statics and prototype.
 const watch = (owner, name, label) => {
   owner[name] = new Proxy(owner[name], {
     apply(target, self, args) {

@@ -1,10 +1,11 @@
 // What changed between two reports: each transition a finding, the stage and completeness can make.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareReports, type ComparableReport } from '../../src/report/compare.js';
+import { carryOpenSince, compareReports, type ComparableReport } from '../../src/report/compare.js';
+import type { Finding } from '../../src/model.js';
 import { ROOT } from '../helpers/assess.js';
 
 type F = ComparableReport['findings'][number];
@@ -115,5 +116,67 @@ describe('assess --compare and check --compare', () => {
     const r = cli(['check', '--compare', 'broken.json'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/broken\.json:\d+:\d+/);
+  });
+});
+
+describe('open_since: how long a finding has been open', () => {
+  const now = (rule: string, status: F['status'] = 'open') => ({ rule, status }) as Finding;
+  const earlier = (findings: object[], assessed_on?: string) => ({ findings, ...(assessed_on ? { assessed_on } : {}) }) as Parameters<typeof carryOpenSince>[1];
+
+  it('an open finding that was open before keeps the earlier day; a new one gets none (today)', () => {
+    const out = carryOpenSince([now('a'), now('b')], earlier([{ rule: 'a', status: 'open', open_since: '2026-08-01' }], '2026-09-01'), '2026-10-01');
+    expect(out.map((f) => f.open_since)).toEqual(['2026-08-01', undefined]);
+  });
+  it('from a report that carried no open_since, the earlier report\'s own day', () => {
+    expect(carryOpenSince([now('a')], earlier([{ rule: 'a', status: 'open' }], '2026-09-01'), '2026-10-01')[0]!.open_since).toBe('2026-09-01');
+  });
+  it('from a report that carried no dates at all, none (today)', () => {
+    expect(carryOpenSince([now('a')], earlier([{ rule: 'a', status: 'open' }]), '2026-10-01')[0]!.open_since).toBeUndefined();
+  });
+  it('a finding waived before and open now (its waiver ran out) is open since today; an expired waiver counts as open', () => {
+    const before = earlier([{ rule: 'a', status: 'waived' }, { rule: 'b', status: 'expired-waiver', open_since: '2026-07-01' }], '2026-09-01');
+    const out = carryOpenSince([now('a', 'expired-waiver'), now('b')], before, '2026-10-01');
+    expect(out.map((f) => f.open_since)).toEqual([undefined, '2026-07-01']);
+  });
+  it('a finding no longer open carries nothing', () => {
+    expect(carryOpenSince([now('a', 'addressed')], earlier([{ rule: 'a', status: 'open', open_since: '2026-08-01' }]), '2026-10-01')[0]!.open_since).toBeUndefined();
+  });
+});
+
+describe('dates carried from report to report through --compare', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sa-open-since-'));
+  // first the small system, then the example, which has all of its findings and more
+  writeFileSync(join(dir, 'first.yaml'), AFTER);
+  copyFileSync(join(ROOT, 'examples', 'scale-advise.yaml'), join(dir, 'scale-advise.yaml'));
+  const on = (day: string, args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--now', day], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as { assessed_on: string; findings: { rule: string; status: string; open_since: string | null }[] };
+  const since = (file: string) => Object.fromEntries(read(file).findings.map((f) => [f.rule, f.open_since]));
+
+  it('a finding keeps the day it was first seen open across assess and check runs', () => {
+    expect(on('2026-11-01', ['assess', '--no-detect', '-p', 'first.yaml', '--format', 'json', '-o', 'r1.json']).status).toBe(0);
+    const first = read('r1.json');
+    expect(first.assessed_on).toBe('2026-11-01');
+    const firstOpen = first.findings.filter((f) => f.status === 'open').map((f) => f.rule);
+    expect(firstOpen.length).toBeGreaterThan(0);
+    expect(on('2026-11-15', ['assess', '--no-detect', '--compare', 'r1.json', '--format', 'json', '-o', 'r2.json']).status).toBe(0);
+    const second = since('r2.json');
+    const kept = firstOpen.filter((r) => r in second);
+    const appeared = Object.keys(second).filter((r) => !firstOpen.includes(r) && second[r] !== null);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(appeared.length).toBeGreaterThan(0);
+    for (const r of kept) expect(second[r], r).toBe('2026-11-01');
+    for (const r of appeared) expect(second[r], r).toBe('2026-11-15');
+    // the waived finding is not open, so it has no open_since
+    expect(second['db-read-replicas']).toBeNull();
+    // check keeps them too, in the JSON it writes as the next artefact
+    expect(on('2026-12-01', ['check', '--compare', 'r2.json', '--format', 'json:r3.json']).status).toBe(1);
+    expect(since('r3.json')).toEqual(second);
+  });
+
+  it('without --compare every open finding is open since the day of the assessment', () => {
+    on('2026-11-15', ['assess', '--no-detect', '--format', 'json', '-o', 'alone.json']);
+    const open = read('alone.json').findings.filter((f) => f.status === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    expect(new Set(open.map((f) => f.open_since))).toEqual(new Set(['2026-11-15']));
   });
 });

@@ -1,61 +1,50 @@
 // `scale-advise portfolio` over fifty systems' reports, as CI artefacts would unpack them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonReportObject } from '../../src/report/json.js';
 import type { JsonReport } from '../../src/report/report-file.js';
 import { buildPortfolio } from '../../src/report/portfolio.js';
-import { assessFile, ROOT } from '../helpers/assess.js';
+import { ROOT } from '../helpers/assess.js';
+import { PORTFOLIO_DAY, STAGES, writeGeneratedReports } from '../helpers/portfolio-reports.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
-const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, 'portfolio', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-const STAGES = ['mvp', 'growth', 'scale', 'enterprise'] as const;
-const OWNERS = ['team-a', 'team-b', 'team-c'];
-
-/** System i: the example's report, renamed, owned by one of three teams, at one of four stages, with its first i % 7 findings resolved and, for every fifth, one waiver. */
-function generated(base: JsonReport, i: number): JsonReport {
-  const findings = base.findings.slice(i % 7).map((f, j) => ({ ...f, status: j === 0 && i % 5 === 0 ? ('waived' as const) : j === 1 && i % 10 === 0 ? ('expired-waiver' as const) : f.status }));
-  return { ...base, project: `service-${String(i).padStart(2, '0')}`, owner: OWNERS[i % 3], stage: { ...base.stage, id: STAGES[i % 4] }, findings } as JsonReport;
-}
+const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, 'portfolio', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SCALE_ADVISE_NOW: PORTFOLIO_DAY } });
+const OPTS = { now: new Date(`${PORTFOLIO_DAY}T12:00:00Z`), window: 14 };
 
 describe('portfolio of 50 generated reports', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sa-portfolio-'));
-  const reports: JsonReport[] = [];
+  let dir: string;
+  let reports: JsonReport[] = [];
   let openHigh: (r: JsonReport) => number;
+  let plain: ReturnType<typeof cli> | undefined;
+  /** `portfolio artefacts`, run once: fifty reports take a few seconds to read */
+  const plainRun = () => (plain ??= cli(['artefacts'], dir));
+  const rowsOf = (stdout: string) => new Map(stdout.split('\n').filter((l) => l.startsWith('service-')).map((l) => [l.slice(0, 10), l.split(/\s{2,}/)]));
 
   beforeAll(() => {
-    const base = jsonReportObject(assessFile(join(ROOT, 'examples', 'scale-advise.yaml'))) as JsonReport;
+    ({ dir, reports } = writeGeneratedReports());
     openHigh = (r) => r.findings.filter((f) => (f.status === 'open' || f.status === 'expired-waiver') && f.severity === 'high').length;
-    for (let i = 0; i < 50; i++) {
-      const r = generated(base, i);
-      reports.push(r);
-      // as `gh run download` unpacks them: one folder per artefact
-      mkdirSync(join(dir, 'artefacts', `service-${i}`), { recursive: true });
-      writeFileSync(join(dir, 'artefacts', `service-${i}`, 'scale-advise.json'), JSON.stringify(r, null, 2));
-    }
   });
 
   it('prints one row per system, with its open findings by severity', () => {
-    const r = cli(['artefacts'], dir);
+    const r = plainRun();
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('service-'));
     expect(rows).toHaveLength(50);
     const row7 = rows.find((l) => l.startsWith('service-07 '))!.split(/\s{2,}/);
     expect(row7.slice(0, 3)).toEqual(['service-07', 'team-b', 'enterprise']);
     expect(Number(row7[4])).toBe(openHigh(reports[7]!));
-    expect(r.stdout).toContain('50 systems.');
+    expect(r.stdout).toContain(`50 systems, as of ${PORTFOLIO_DAY}.`);
   });
 
   it('the most urgent systems come first', () => {
-    const p = buildPortfolio(reports.map((report, i) => ({ file: `${i}.json`, report })), null);
+    const p = buildPortfolio(reports.map((report, i) => ({ file: `${i}.json`, report })), null, OPTS);
     const highs = p.groups[0]!.rows.map((row) => row.open.critical * 1000 + row.open.high);
     expect(highs).toEqual([...highs].sort((a, b) => b - a));
   });
 
   it('counts waivers and expired waivers, an expired one as still open', () => {
-    const p = buildPortfolio([{ file: 'x.json', report: reports[10]! }], null);
+    const p = buildPortfolio([{ file: 'x.json', report: reports[10]! }], null, OPTS);
     const row = p.groups[0]!.rows[0]!;
     const count = (status: string) => reports[10]!.findings.filter((f) => f.status === status).length;
     expect(count('expired-waiver')).toBe(1);
@@ -74,11 +63,76 @@ describe('portfolio of 50 generated reports', () => {
   });
 
   it('groups by topic, counting only that topic\'s findings', () => {
-    const p = buildPortfolio([{ file: 'x.json', report: reports[0]! }], 'topic');
+    const p = buildPortfolio([{ file: 'x.json', report: reports[0]! }], 'topic', OPTS);
     const topic = reports[0]!.findings.find((f) => f.status === 'open')!.topics[0]!;
     const row = p.groups.find((g) => g.key === topic)!.rows[0]!;
     const expected = reports[0]!.findings.filter((f) => f.topics.includes(topic) && (f.status === 'open' || f.status === 'expired-waiver')).length;
     expect(Object.values(row.open).reduce((a, b) => a + b, 0)).toBe(expected);
+  });
+
+  const OLDEST = 9;
+  const EXPIRING = 12;
+
+  it('shows the oldest open warning sign with its age, as of the day it is read', () => {
+    const rows = rowsOf(plainRun().stdout);
+    // open since the example's day, 2026-11-23: 14 days before the portfolio's day
+    expect(rows.get('service-01')![OLDEST]).toMatch(/^[a-z0-9-]+, 14 days$/);
+    // service-03's first open warning sign was carried from a report 3 days older
+    const first = reports[3]!.findings.find((f) => f.kind === 'warning-sign' && f.status === 'open')!;
+    expect(rows.get('service-03')![OLDEST]).toBe(`${first.rule}, 17 days`);
+    expect(cli(['artefacts', '--now', '2026-12-08'], dir).stdout).toContain(`${first.rule}, 18 days`);
+  });
+
+  it('lists the live waivers that end within 14 days, or the window asked for', () => {
+    const rows = rowsOf(plainRun().stdout);
+    expect(rows.get('service-05')![EXPIRING]).toBe(`${reports[5]!.findings[0]!.rule} in 5 days`);
+    expect(rows.get('service-10')![EXPIRING]).toBe(`${reports[10]!.findings[0]!.rule} in 10 days`);
+    expect(rows.get('service-20')![EXPIRING]).toBe(`${reports[20]!.findings[0]!.rule} today`);
+    // 15 days left: outside the default window; the example's own waiver runs until March
+    expect(rows.get('service-15')![EXPIRING]).toBe('none');
+    expect(rows.get('service-01')![EXPIRING]).toBe('none');
+    const wider = rowsOf(cli(['artefacts', '--expiring-within', '20'], dir).stdout);
+    expect(wider.get('service-15')![EXPIRING]).toBe(`${reports[15]!.findings[0]!.rule} in 15 days`);
+    // a day later, the waiver that ended "today" has expired and is no longer listed as expiring
+    expect(rowsOf(cli(['artefacts', '--now', '2026-12-08'], dir).stdout).get('service-20')![EXPIRING]).toBe('none');
+  });
+
+  it('shows "—" for a report written before reports carried dates and waivers, in every format', () => {
+    const rows = rowsOf(plainRun().stdout);
+    expect([rows.get('service-08')![OLDEST], rows.get('service-08')![EXPIRING]]).toEqual(['—', '—']);
+    expect(rows.get('service-08')![4]).toBe(String(openHigh(reports[8]!)));
+    const md = cli(['artefacts', '--format', 'markdown'], dir).stdout.split('\n').find((l) => l.startsWith('| service-08 '))!;
+    expect(md.split(' | ').slice(-4)).toEqual(['—', expect.any(String), expect.any(String), '— |']);
+  });
+
+  it('with --group-by topic, a waiver about to end shows under its finding\'s topics', () => {
+    const p = buildPortfolio([{ file: 'x.json', report: reports[5]! }], 'topic', OPTS);
+    const waived = reports[5]!.findings[0]!;
+    expect(waived.status).toBe('waived');
+    for (const t of waived.topics) {
+      const row = p.groups.find((g) => g.key === t)!.rows[0]!;
+      expect(row.expiring_waivers).toEqual([expect.objectContaining({ rule: waived.rule, days_left: 5 })]);
+    }
+  });
+
+  it('writes one HTML page with a row per system', () => {
+    const r = cli(['artefacts', '--format', 'html', '--group-by', 'owner'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(r.stdout.match(/<tr data-stage=/g)).toHaveLength(50);
+    expect(r.stdout).toContain('owner: team-a (17 systems)');
+  });
+
+  it('refuses a window that is not a number of days', () => {
+    expect(cli(['artefacts', '--expiring-within', 'soon'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('--expiring-within must be a whole number of days') });
+  });
+
+  it('refuses a report whose dates are not days, naming where', () => {
+    const bad = { ...reports[1]!, findings: reports[1]!.findings.map((f, j) => (j === 0 ? { ...f, open_since: 'last week' } : f)) };
+    writeFileSync(join(dir, 'bad-date.json'), JSON.stringify(bad, null, 2));
+    const r = cli(['bad-date.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad-date\.json:\d+:\d+: not a scale-advise JSON report: `findings\.0\.open_since` must be a day as YYYY-MM-DD; got "last week"/);
   });
 
   it('refuses a report of another schema version, naming the file', () => {

@@ -3,7 +3,7 @@
 // every profile fixture. test/property/compiled-cel.property.test.ts compares
 // the expressions one by one.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,15 +15,7 @@ import * as celRuntime from '../../src/engine/cel-runtime.js';
 import type { Rule } from '../../src/model.js';
 import { useCompiledCatalog } from '../../src/engine/expr.js';
 import { formatJson } from '../../src/report/json.js';
-import { ROOT } from '../helpers/assess.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
+import { ROOT, yamlFilesUnder } from '../helpers/assess.js';
 
 /** The JSON report of a profile, or null when it does not load (not a profile, or a broken one). */
 function report(profile: string): string | null {
@@ -76,7 +68,7 @@ describe('the compiled catalog', () => {
   afterAll(() => useCompiledCatalog(true));
 
   it('gives the same JSON report as cel-js on the example and every profile fixture', () => {
-    const profiles = [join(ROOT, 'examples', 'scale-advise.yaml'), ...yamlFiles(join(ROOT, 'test'))];
+    const profiles = [join(ROOT, 'examples', 'scale-advise.yaml'), ...yamlFilesUnder(join(ROOT, 'test'))];
     useCompiledCatalog(true);
     const compiled = profiles.map(report);
     useCompiledCatalog(false);

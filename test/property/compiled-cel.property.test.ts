@@ -1,16 +1,16 @@
-// The built-in rules' CEL runs compiled to JavaScript (dist/catalog-expressions.cjs,
+// The built-in rules' CEL runs compiled to JavaScript (src/engine/built-in-expressions.ts,
 // src/engine/cel-runtime.ts). Both forms must agree, for every expression and
 // every input, on the outcome: the same value of the same JavaScript type
 // (bigint for CEL ints), or an error in both, carrying the same "No such key"
 // when cel-js's does, since evaluate.ts reads the missing fact from it.
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@marcbachmann/cel-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleExpressions } from '../../src/build/catalog-expressions.js';
+import { builtInExpressionTable } from '../../src/engine/built-in-expressions.js';
 import * as celRuntime from '../../src/engine/cel-runtime.js';
 import { builtInCatalog, catalogDetails } from '../../src/engine/catalog.js';
 import { stageFacts } from '../../src/engine/evaluate.js';
@@ -20,16 +20,11 @@ import { placeStage } from '../../src/engine/stage.js';
 import { factTree, withDerivedFacts } from '../../src/facts/index.js';
 import { load, type Inputs } from '../../src/load.js';
 import type { Fact, Rule } from '../../src/model.js';
-import { ROOT } from '../helpers/assess.js';
+import { ROOT, yamlFilesUnder } from '../helpers/assess.js';
 import { checkProperty } from './run.js';
 
 type Context = Record<string, unknown>;
-interface BuiltIn {
-  run: (runtime: typeof celRuntime, ctx: Context) => unknown;
-  reads: string[];
-}
-
-const compiled = createRequire(import.meta.url)(join(ROOT, 'dist', 'catalog-expressions.cjs')) as ReadonlyMap<string, BuiltIn>;
+const compiled = builtInExpressionTable();
 const catalog = builtInCatalog();
 const sources = [...new Set(catalog.rules.flatMap((r) => ruleExpressions(r as Rule).map((e) => e.source)))];
 const celJs = new Map(sources.map((s) => [s, parse(s)]));
@@ -97,14 +92,6 @@ function contextOf(inputs: Inputs, scenario: Scenario): Context {
   return factTree([...facts.values(), ...stageFacts(placeStage(inputs.model, facts))], FACT_ROOTS);
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
 /** The example, every profile under test/ (company cases, rule fixtures, CLI fixtures) and every rule's example. */
 function fixtureProfiles(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'sa-cel-'));
@@ -114,7 +101,7 @@ function fixtureProfiles(): string[] {
     writeFileSync(file, d.example);
     return [file];
   });
-  return [...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test')), ...examples];
+  return [...yamlFilesUnder(join(ROOT, 'examples')), ...yamlFilesUnder(join(ROOT, 'test')), ...examples];
 }
 
 let fixtures: { file: string; ctx: Context }[] | undefined;

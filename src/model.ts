@@ -27,6 +27,12 @@ export interface Fact {
 
 export type FactSet = ReadonlyMap<string, Fact>;
 
+// The roadmap's and the comparisons' types live beside this file, and are part of this vocabulary.
+export type * from './model/roadmap.js';
+export type * from './model/comparison.js';
+import type { Roadmap } from './model/roadmap.js';
+import type { ReportComparison, WhatIfComparison } from './model/comparison.js';
+
 // Kinds, severities, stage ids and topics come from the rule schema, through
 // a module generated at build time: the schema is their one source.
 import { KINDS, SEVERITIES, STAGE_IDS, TOPICS } from './generated/vocabulary.js';
@@ -257,106 +263,6 @@ export interface Completeness {
   rules_evaluated: number;
   rules_applicable: number;
   pct: number;
-}
-
-export interface RoadmapItem {
-  /** the rule of the step (the most urgent finding of its group) */
-  rule: string;
-  topics: string[];
-  title: string;
-  severity: Severity;
-  kind: RuleKind;
-  /** every rule behind the step, the lead rule first */
-  rules: string[];
-  /** the stage the step prepares for */
-  stage: StageId | null;
-  /** months of runway: until the first resource the step relieves saturates, or until the step's finding appears; null when none is in sight */
-  months: number | null;
-  /** the finding is not open yet: the growth projection brings it in `months` */
-  upcoming: boolean;
-  /** open steps that must come first */
-  requires: string[];
-  /** steps that wait for this one */
-  unlocks: string[];
-  expected_effect: ExpectedEffect | null;
-  lead_time: string | null;
-  /** the runway is shorter than the lead time */
-  urgent: boolean;
-  /** why the step sits in its phase, one line */
-  why: string;
-}
-
-export interface RoadmapPhase {
-  id: 'now' | 'next' | 'later';
-  title: string;
-  items: RoadmapItem[];
-}
-
-/** When a projected quantity reaches its limit at constant growth. */
-export interface ResourceRunway {
-  id: string;
-  /** what it is, for people: "the primary's CPU" */
-  name: string;
-  fact: string;
-  current: number;
-  limit: number;
-  unit: string;
-  /** 0 when already at the limit; null when never reached within the horizon */
-  months: number | null;
-  /** why months is null: not growing, shrinking, or beyond the horizon */
-  reason?: 'no-growth' | 'shrinking' | 'beyond-horizon';
-}
-
-export interface RoadmapProjection {
-  growth_pct_per_month: number | null;
-  horizon_months: number;
-  next_stage: (Omit<ResourceRunway, 'id' | 'name' | 'unit'> & { stage: StageId }) | null;
-  resources: ResourceRunway[];
-}
-
-export interface Roadmap {
-  phases: RoadmapPhase[];
-  projection: RoadmapProjection;
-  assumptions: string[];
-  /** one line on the size of the plan; says so when there is little to do */
-  summary: string;
-}
-
-/** What a what-if scenario changes against the system as measured. */
-export interface WhatIfComparison {
-  label: string;
-  factor: number;
-  stage: { from: StageId | null; to: StageId | null };
-  appear: { rule: string; title: string; severity: Severity }[];
-  disappear: { rule: string; title: string; severity: Severity }[];
-}
-
-/** A finding as a comparison names it. */
-export interface ComparedFinding {
-  rule: string;
-  title: string;
-  severity: Severity;
-  status: FindingStatus;
-}
-
-/** What changed between an earlier JSON report and this assessment (`--compare`). */
-export interface ReportComparison {
-  /** the earlier report, as the user named it */
-  previous: string;
-  stage: { from: StageId | null; to: StageId | null };
-  /** dimensions whose stage moved */
-  dimensions: { dimension: Dimension; from: StageId | null; to: StageId | null }[];
-  new: ComparedFinding[];
-  resolved: ComparedFinding[];
-  severity_changed: (ComparedFinding & { from: Severity })[];
-  status_changed: (ComparedFinding & { from: FindingStatus })[];
-  completeness: {
-    pct: { from: number; to: number };
-    /** rules that could not run before and can now */
-    now_evaluated: string[];
-    /** rules that ran before and now lack facts */
-    no_longer_evaluated: string[];
-  };
 }
 
 export interface Assessment {

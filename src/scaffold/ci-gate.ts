@@ -5,6 +5,8 @@ import type { TemplateInputs } from './inputs.js';
 import type { Artefact } from './types.js';
 
 export const CHECK_COMMAND = 'scale-advise check --format sarif:scale-advise.sarif --format text';
+/** GitLab shows JUnit reports in merge requests: the job writes one too. */
+export const GITLAB_CHECK_COMMAND = 'scale-advise check --format sarif:scale-advise.sarif --format junit:scale-advise.junit.xml --format text';
 
 function install(inputs: TemplateInputs): string {
   inputs.remark(`scale-advise pinned to ${TOOL_VERSION}, the version that generated this file, so a new rule never fails a build unannounced`);
@@ -50,10 +52,11 @@ export function renderGitlabCi(inputs: TemplateInputs): Artefact[] {
     'scale-advise': {
       stage: inputs.strParam('stage'),
       image: `node:${inputs.strParam('node_version')}`,
-      script: [install(inputs), CHECK_COMMAND],
+      script: [install(inputs), GITLAB_CHECK_COMMAND],
       artifacts: {
         when: 'always',
-        paths: ['scale-advise.sarif'],
+        paths: ['scale-advise.sarif', 'scale-advise.junit.xml'],
+        reports: { junit: 'scale-advise.junit.xml' },
         expose_as: 'scale-advise SARIF',
         expire_in: '30 days',
       },

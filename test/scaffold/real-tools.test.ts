@@ -172,10 +172,10 @@ describe('files checked by libraries', () => {
     expect(lint(text.replace('!cancelled()', '!canceled()'), 'x.yml').length).toBeGreaterThan(0);
   });
 
-  it('the GitLab job runs the gate and keeps the SARIF report', async () => {
+  it('the GitLab job runs the gate, reports JUnit and keeps the SARIF report', async () => {
     const job = parse((await render(['gitlab-ci']))['gitlab-ci/scale-advise.gitlab-ci.yml']!)['scale-advise'];
-    expect(job.script).toContain('scale-advise check --format sarif:scale-advise.sarif --format text');
-    expect(job.artifacts).toMatchObject({ when: 'always', paths: ['scale-advise.sarif'] });
+    expect(job.script).toContain('scale-advise check --format sarif:scale-advise.sarif --format junit:scale-advise.junit.xml --format text');
+    expect(job.artifacts).toMatchObject({ when: 'always', paths: ['scale-advise.sarif', 'scale-advise.junit.xml'], reports: { junit: 'scale-advise.junit.xml' } });
   });
 
   it('the Terraform parses as HCL with the replica, its parameter group and the instance class as a variable', async () => {

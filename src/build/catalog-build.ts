@@ -16,6 +16,7 @@ import { formatProblem, type Problem } from '../util/errors.js';
 import { renderFactsDoc, renderRulesDoc, renderSourcesDoc, type Heuristic } from './docs.js';
 import { buildTemplates } from './templates-build.js';
 import { renderScaffoldDoc } from './scaffold-docs.js';
+import { compileCatalogExpressions } from './catalog-expressions.js';
 import type { TemplateManifest } from '../scaffold/types.js';
 
 type Json = Record<string, unknown>;
@@ -101,6 +102,8 @@ export interface BuildResult {
   details: CatalogDetails;
   /** dist/templates.json: the scaffold templates' manifests with the rules that name them */
   templates: TemplateManifest[];
+  /** the rules' CEL compiled to JavaScript: a Map expression (src/build/catalog-expressions.ts) */
+  expressions: string;
   docs: Record<string, string>;
   problems: string[];
   /** heuristics without rules and rules without heuristics */
@@ -161,7 +164,7 @@ export function buildCatalog(root: string): BuildResult {
   const validateHeuristics = new Ajv2020({ allErrors: true }).compile(HEURISTICS_SCHEMA);
   if (!validateHeuristics(heuristics)) {
     for (const e of validateHeuristics.errors ?? []) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
-    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, templates: [], docs: {}, problems: problems.map(formatProblem), coverage: [] };
+    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, templates: [], expressions: '', docs: {}, problems: problems.map(formatProblem), coverage: [] };
   }
   for (const h of heuristics) {
     for (const seed of h.seeds) if (seeds.size && !seeds.has(seed)) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" cites seed ${seed}, which does not exist` });
@@ -181,6 +184,8 @@ export function buildCatalog(root: string): BuildResult {
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const templates = buildTemplates(root, rules, known);
   problems.push(...templates.problems);
+  const expressions = compileCatalogExpressions(rules);
+  problems.push(...expressions.problems);
   const details: CatalogDetails = { rules: {}, facts };
   const core = rules.map((r) => {
     const c: Record<string, unknown> = { ...r };
@@ -209,6 +214,7 @@ export function buildCatalog(root: string): BuildResult {
     catalog,
     details,
     templates: templates.manifests,
+    expressions: expressions.table,
     docs: {
       'docs/scaffold.md': renderScaffoldDoc(templates.manifests),
       'docs/rules.md': renderRulesDoc(rules, heuristics),

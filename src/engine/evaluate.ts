@@ -49,7 +49,7 @@ function ruleFailure(rule: RuleCore, reason: string): Error {
   return new RuleEvaluationError(rule, reason);
 }
 
-/** Users' expressions run bounded (RE2 regexes, a step budget); built-in ones as they are. */
+/** Users' expressions run bounded (RE2 regexes, a step budget) through cel-js; built-in ones compiled at build time. */
 const compilerFor = (rule: RuleCore) => (rule.user ? compileUserExpression : compileExpression);
 
 /** The stage as facts, so conditions can say `stage.index >= 3`. */

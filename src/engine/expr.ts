@@ -1,19 +1,60 @@
-import { parse } from '@marcbachmann/cel-js';
 import { FACT_SECTIONS } from '../profile/types.js';
+import { builtInExpressionTable, type BuiltInExpression } from './built-in-expressions.js';
+import * as celRuntime from './cel-runtime.js';
+import { loadCelJs } from './cel-js.js';
 
 /** Roots an expression may read: the profile's sections, derived facts and the stage. */
 export const FACT_ROOTS = [...FACT_SECTIONS, 'derived', 'stage'] as const;
 
 export type Compiled = ((ctx: Record<string, unknown>) => unknown) & { ast: unknown };
 
-const cache = new Map<string, Compiled>();
+export type Evaluate = (ctx: Record<string, unknown>) => unknown;
 
-/** Parse a CEL expression once; CEL has no side effects, loops or I/O, so user rules are safe to run. */
-export function compileExpression(source: string): Compiled {
+let builtIns: ReadonlyMap<string, BuiltInExpression> | undefined;
+
+/**
+ * The built-in catalog's expressions, compiled to JavaScript at build time,
+ * by source. SCALE_ADVISE_CEL_JS=1 (for tests) leaves them out, so cel-js
+ * runs them instead and the two can be compared.
+ */
+function builtInExpressions(): ReadonlyMap<string, BuiltInExpression> {
+  if (!builtIns) {
+    builtIns = process.env.SCALE_ADVISE_CEL_JS === '1' ? new Map() : builtInExpressionTable();
+  }
+  return builtIns;
+}
+
+const cache = new Map<string, Evaluate>();
+
+/** For tests: run the built-in expressions through cel-js (false) or compiled (true), to compare both. */
+export function useCompiledCatalog(compiled: boolean): void {
+  builtIns = compiled ? undefined : new Map();
+  cache.clear();
+}
+
+/**
+ * An expression as a function of the fact tree: the build's compiled form for
+ * the built-in catalog's expressions, else cel-js's (parsed once). CEL has no
+ * side effects, loops or I/O.
+ */
+export function compileExpression(source: string): Evaluate {
   let fn = cache.get(source);
   if (!fn) {
-    fn = parse(source) as unknown as Compiled;
+    const built = builtInExpressions().get(source);
+    fn = built ? (ctx) => built.run(celRuntime, ctx) : parseExpression(source);
     cache.set(source, fn);
+  }
+  return fn;
+}
+
+const parsed = new Map<string, Compiled>();
+
+/** cel-js's parse of an expression, with its AST (parsed once). */
+export function parseExpression(source: string): Compiled {
+  let fn = parsed.get(source);
+  if (!fn) {
+    fn = loadCelJs().parse(source) as unknown as Compiled;
+    parsed.set(source, fn);
   }
   return fn;
 }
@@ -73,7 +114,9 @@ export function factReferences(ast: unknown, isRoot: (name: string) => boolean =
 
 /** Every fact an expression reads, in first-read order. */
 export function factsRead(source: string): string[] {
-  return [...new Set(factReferences(compileExpression(source).ast).map((r) => r.path))];
+  const built = builtInExpressions().get(source);
+  if (built) return [...built.reads];
+  return [...new Set(factReferences(parseExpression(source).ast).map((r) => r.path))];
 }
 
 /** Placeholders in a message: `{database.cpu_p95_pct}` or `{= cel expression}`. */

@@ -1,7 +1,8 @@
 // Type checking of users' expressions against the facts' types, so a mistake
 // CEL would raise at run time (`traffic.peak_rps * 2`: double times int) is
 // reported at load, where the rule is written.
-import { Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { loadCelJs } from './cel-js.js';
 import { FACT_ROOTS } from './expr.js';
 import { RE2_MATCHES, useLinearTimeMatches, userFacing } from './user-expr.js';
 
@@ -44,7 +45,7 @@ function checkEnvironment(facts: FactTypes): Environment {
     }
     node[parts[parts.length - 1]!] = celType(type);
   }
-  env = new Environment().registerFunction(`string.${RE2_MATCHES}(string): bool`, () => false);
+  env = new (loadCelJs().Environment)().registerFunction(`string.${RE2_MATCHES}(string): bool`, () => false);
   for (const [name, schema] of Object.entries(roots)) env.registerVariable({ name, schema });
   environments.set(facts, env);
   return env;

@@ -1,9 +1,10 @@
-// The CEL environment of users' rules. Built-in conditions are reviewed code
-// and run through cel-js as they are; a user's condition may be hostile or
+// The CEL environment of users' rules. Built-in conditions are reviewed code,
+// compiled at build time (cel-runtime.ts); a user's condition may be hostile or
 // simply careless, so here (as Kubernetes does for CEL) regular expressions
 // run on a linear-time engine and every evaluation has a step budget.
 import { createRequire } from 'node:module';
-import { Environment } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { loadCelJs } from './cel-js.js';
 import type { Compiled } from './expr.js';
 import { groupThousands } from './format-value.js';
 
@@ -59,7 +60,7 @@ let env: Environment | undefined;
  */
 function userEnvironment(): Environment {
   if (env) return env;
-  const e = new Environment({ unlistedVariablesAreDyn: true }).registerFunction(`string.${RE2_MATCHES}(string): bool`, (s: string, pattern: string) =>
+  const e = new (loadCelJs().Environment)({ unlistedVariablesAreDyn: true }).registerFunction(`string.${RE2_MATCHES}(string): bool`, (s: string, pattern: string) =>
     compileRegex(pattern).matcher(s).find(),
   );
   const probe = e.parse('true') as unknown as Compiled & { ast: { evaluate: (ev: unknown) => unknown } };

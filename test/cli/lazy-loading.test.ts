@@ -46,6 +46,24 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });
 
+  // The built-in rules run compiled, from inside the bundle; cel-js is for users' rules.
+  it('assess and check load no CEL interpreter without user rules, and load it for them', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    for (const args of [
+      ['assess', '--profile', example, '--no-detect', '--format', 'json'],
+      ['assess', '--profile', example, '--no-detect'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'json', '--fail-on', 'critical'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'sarif', '--fail-on', 'critical'],
+      ['roadmap', '--profile', example],
+    ]) {
+      const loaded = loadedBy(args);
+      expect(loaded.length).toBeGreaterThan(0);
+      expect(loaded.filter((m) => /cel-js|cel\.cjs|catalog-expressions/.test(m)), args.join(' ')).toEqual([]);
+    }
+    const withRules = loadedBy(['assess', '--no-detect', '--format', 'json'], join(ROOT, 'test', 'fixtures', 'cli', 'profile-rules'));
+    expect(withRules.filter((m) => m.endsWith('/dist/cel.cjs'))).toHaveLength(1);
+  });
+
   // ink and React are installed, and the tracer sees them when the dashboard runs
   // (test/ui/dashboard-terminal.test.ts): their absence here means something.
   it('no command but the dashboard on a terminal loads ink or React', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assess } from '../../src/core.js';
@@ -20,4 +20,13 @@ export function assessText(yaml: string, name = 'scale-advise.yaml') {
 
 export function firedIds(a: ReturnType<typeof assessFile>): string[] {
   return a.findings.map((f) => f.rule);
+}
+
+/** Every YAML file below a folder, fixtures and examples alike (some are not profiles). */
+export function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFilesUnder(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
 }

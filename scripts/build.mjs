@@ -219,6 +219,15 @@ await esbuild.build({
 // after a hash of the bundle, which ends with that hash: a bundle never meets
 // another build's cache.
 const bundlePath = join(root, 'dist', 'cli.cjs');
+// bin/scale-advise.cjs reads the bundle as Latin-1, the quickest decoding, and V8
+// keeps an ASCII source in one byte a character: the bundle must stay ASCII
+// (esbuild escapes strings; a regular expression must write \u00b7, not ·).
+const nonAscii = readFileSync(bundlePath).findIndex((b) => b > 0x7f);
+if (nonAscii !== -1) {
+  const text = readFileSync(bundlePath, 'latin1');
+  console.error(`scale-advise: dist/cli.cjs has a non-ASCII byte at offset ${nonAscii}: ${JSON.stringify(text.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}; write it as a \\u escape in the source`);
+  process.exit(1);
+}
 const buildId = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 16);
 writeFileSync(bundlePath, `${readFileSync(bundlePath, 'utf8')}//# scale-advise-build=${buildId}\n`);
 for (const name of readdirSync(join(root, 'dist'))) if (name.endsWith('.cache')) rmSync(join(root, 'dist', name));

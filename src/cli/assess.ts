@@ -85,10 +85,12 @@ export async function runAssess(flags: AssessFlags): Promise<number> {
       process.stderr.write(`scale-advise: ${why}; here is the text report instead\n`);
     }
     const toFile = Boolean(flags.output && flags.output !== '-');
+    // Colour and width matter to text only; asking the terminal costs start-up time.
+    const forText = flags.format === 'text';
     const text = await render(view, flags.format, a, {
-      colorLevel: colorLevel(toFile, flags.color === false),
+      colorLevel: forText ? colorLevel(toFile, flags.color === false) : 0,
       verbose: flags.verbose ?? false,
-      width: outputWidth(toFile),
+      width: forText ? outputWidth(toFile) : 80,
       rules: new Map(inputs.catalog.rules.map((r) => [r.id, r])),
     });
     emit(text, flags, cwd);

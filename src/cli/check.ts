@@ -160,7 +160,7 @@ export function registerCheck(program: Command, run: Run): void {
         const full = targets.some((t) => t.format === 'sarif');
         const rules = new Map(inputs.catalog.rules.map((r) => [r.id, full ? withDetails(r) : r]));
         for (const t of targets) {
-          const ctx = { colorLevel: colorLevel(Boolean(t.file), flags.color === false), verbose: flags.verbose ?? false, rules };
+          const ctx = { colorLevel: t.format === 'text' ? colorLevel(Boolean(t.file), flags.color === false) : 0, verbose: flags.verbose ?? false, rules };
           emit(await render('check', t.format, report, ctx), { ...(t.file ? { output: t.file } : {}), force: flags.force ?? false }, cwd);
         }
         const summaryFile = process.env.GITHUB_STEP_SUMMARY;

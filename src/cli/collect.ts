@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
-import { isatty } from 'node:tty';
+import { isTerminal as isatty } from '../util/tty.js';
 import { discoverProfile, displayPathFor, loadProfile, resolveProfilePath } from '../profile/load.js';
 import { UserError } from '../util/errors.js';
 import { writeStdout } from '../util/stdout.js';

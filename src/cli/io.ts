@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isatty } from 'node:tty';
+import { isTerminal as isatty } from '../util/tty.js';
 import { writeFileSafely } from '../util/write.js';
 import { writeStdout } from '../util/stdout.js';
 

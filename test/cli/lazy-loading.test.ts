@@ -42,6 +42,7 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
     expect(loaded).not.toContain('node:child_process');
     expect(loaded).not.toContain('node:crypto'); // about 5 ms: only commands that write generated files load it
+    expect(loaded).not.toContain('node:tty'); // about 5 ms with node:net and node:stream: only text output asks for a terminal
     // collect's network code: the database driver and sockets
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Asking before a command writes many files at once: on a terminal a
 // question, elsewhere (CI, pipes) an explicit --yes.
-import { isatty } from 'node:tty';
+import { isTerminal as isatty } from '../../util/tty.js';
 import { UserError } from '../../util/errors.js';
 import { lazyImport } from '../../util/lazy-import.js';
 

@@ -11,7 +11,7 @@ export interface ProfileUpdate {
 }
 
 /** Our own mark, so a later run replaces it instead of piling up. */
-const MARK = / ?(;|·)? ?collected from \S+ \S+ on \d{4}-\d{2}-\d{2}$/;
+const MARK = / ?(;|\u00b7)? ?collected from \S+ \S+ on \d{4}-\d{2}-\d{2}$/;
 
 export function markFor(f: CollectedFact, date: string): string {
   return `collected from ${f.source} ${f.url} on ${date}`;

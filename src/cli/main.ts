@@ -20,8 +20,30 @@ import { writeStdout } from '../util/stdout.js';
 
 const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
 
-/** The command tree, with every command registered; `run` receives each action's work. */
-export function buildProgram(run: Run): Command {
+type Register = (program: Command, run: Run) => void;
+
+/** Every command, in the order help lists them. */
+const COMMANDS: [name: string, register: Register][] = [
+  ['assess', registerAssess],
+  ['rules', (program, run) => registerRules(program, run, explainRule)],
+  ['explain', registerExplain],
+  ['adr', registerAdr],
+  ['check', registerCheck],
+  ['roadmap', registerRoadmap],
+  ['scaffold', registerScaffold],
+  ['collect', registerCollect],
+  ['init', registerInit],
+  ['portfolio', registerPortfolio],
+  ['ui', registerUi],
+];
+
+/**
+ * The command tree; `run` receives each action's work. Given the arguments,
+ * only the command they name is built: `check` runs on every CI build, and
+ * building every command's options costs it about 2 ms. Help, an unknown
+ * command or none at all get the whole tree.
+ */
+export function buildProgram(run: Run, argv?: readonly string[]): Command {
   const program = new Command()
     .name('scale-advise')
     .description('An architecture advisor for growing systems: where you are, what to scale next, and what not to build yet.')
@@ -44,17 +66,9 @@ export function buildProgram(run: Run): Command {
         return full.length > 30 ? `${cmd.name()}${cmd.options.length ? ' [options]' : ''} ...` : full;
       },
     });
-  registerAssess(program, run);
-  registerRules(program, run, explainRule);
-  registerExplain(program, run);
-  registerAdr(program, run);
-  registerCheck(program, run);
-  registerRoadmap(program, run);
-  registerScaffold(program, run);
-  registerCollect(program, run);
-  registerInit(program, run);
-  registerPortfolio(program, run);
-  registerUi(program, run);
+  const named = argv?.find((a) => !a.startsWith('-'));
+  const only = COMMANDS.find(([name]) => name === named);
+  for (const [, register] of only ? [only] : COMMANDS) register(program, run);
   program.addHelpText(
     'after',
     `

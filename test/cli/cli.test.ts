@@ -70,6 +70,10 @@ const cases: Case[] = [
   { name: 'refuses a SCALE_ADVISE_NOW that is not a date', args: ['assess', '--profile', EXAMPLE], env: { SCALE_ADVISE_NOW: 'tomorrow' }, exitCode: 2, stderr: [/SCALE_ADVISE_NOW must be a date/] },
   { name: 'suggests the closest format', args: ['rules', '--format', 'jsn'], exitCode: 2, stderr: [/--format must be one of text, json; got "jsn" \(did you mean "json"\?\)/] },
   { name: 'rejects an unknown command with a suggestion', args: ['asses'], exitCode: 2, stderr: [/unknown command 'asses'/, /assess/] },
+  // only the command named is built; help and the program's own flags still see the whole tree
+  { name: 'help COMMAND shows that command', args: ['help', 'check'], exitCode: 0, stdout: [/^Usage: scale-advise check/, /--fail-on-kind/] },
+  { name: 'a program flag before the command', args: ['--debug', 'check', '--help'], exitCode: 0, stdout: [/^Usage: scale-advise check/] },
+  { name: '--help lists every command', args: ['--help'], exitCode: 0, stdout: [/assess/, /check/, /portfolio/, /scaffold/, /ui /] },
   { name: 'marks findings that an ADR addresses; superseded records address nothing', args: ['assess', '--format', 'json'], cwd: join(FIX, 'with-adr'), exitCode: 0, stdout: [/"rule": "db-cpu-saturated"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0001-tune-the-database\.md"/, /"rule": "db-read-replicas"[\s\S]*?"status": "addressed",\s*"addressed_by": "doc\/adr\/0003-cache-hot-reads\.md"/, /"rule": "db-lock-contention"[\s\S]*?"status": "open"/, /"addressed": 2/] },
   { name: 'runs custom rules from --rules', args: ['assess', '--rules', 'rules'], cwd: join(FIX, 'custom-rules'), exitCode: 0, stdout: [/peak-rps-watch/, /Peak traffic is 300 requests per second/] },
   { name: 'runs custom rules named in the profile', args: ['assess'], cwd: join(FIX, 'profile-rules'), exitCode: 0, stdout: [/peak-rps-watch/] },

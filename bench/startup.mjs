@@ -9,7 +9,7 @@ import { compare } from './timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
-const target = Number(process.env.BENCH_TARGET ?? 1.6);
+const target = Number(process.env.BENCH_TARGET ?? 1.4);
 const bin = join(root, 'bin', 'scale-advise.cjs');
 const profile = join(root, 'examples', 'scale-advise.yaml');
 const commands = {

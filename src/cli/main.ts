@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   const run: Run = async (fn) => {
     exitCode = await fn();
   };
-  const program = buildProgram(run);
+  const program = buildProgram(run, argv);
   // No command at all: the help, on stdout, as a successful run.
   if (argv.every((a) => a === '--debug')) {
     program.outputHelp();

@@ -36,6 +36,14 @@ export async function showDashboard(inputs: Inputs, assessment: Assessment, colo
     last = a;
   };
   const app = ink.render(React.createElement(Dashboard, { inputs, assessment, color, onAssessment }), { exitOnCtrlC: true });
-  await app.waitUntilExit();
+  // Ctrl-C reaches ink as a key once it reads the keyboard raw; pressed before
+  // that (or sent as a signal) it is SIGINT, and it must leave the same way.
+  const leave = () => app.unmount();
+  process.on('SIGINT', leave);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.off('SIGINT', leave);
+  }
   return last;
 }

@@ -13,7 +13,8 @@ const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
 function dashboard(args: string, env = '') {
   const dir = mkdtempSync(join(tmpdir(), 'sa-ui-'));
   const trace = join(dir, 'loaded.txt');
-  const command = `env -u CI ${env} ${JSON.stringify(process.execPath)} -r ${JSON.stringify(join(ROOT, 'test', 'helpers', 'trace-loads.cjs'))} ${JSON.stringify(BIN)} ${args} --now 2026-12-04 --no-detect 2>${JSON.stringify(trace)}; echo UI-EXIT=$?; sleep 60`;
+  // the shell traps SIGINT (its children still get the default), so it lives to print the exit code
+  const command = `trap true INT; env -u CI ${env} ${JSON.stringify(process.execPath)} -r ${JSON.stringify(join(ROOT, 'test', 'helpers', 'trace-loads.cjs'))} ${JSON.stringify(BIN)} ${args} --now 2026-12-04 --no-detect 2>${JSON.stringify(trace)}; echo UI-EXIT=$?; sleep 60`;
   return { term: new Terminal(command, { cwd: dir }), loaded: () => readFileSync(trace, 'utf8') };
 }
 
@@ -56,6 +57,22 @@ describe.runIf(hasTmux || Boolean(process.env.CI))('the dashboard in a terminal'
   }, 60_000);
 
   it('leaves on Ctrl-C with the exit code assess --fail-on would give', async () => {
+    const { term } = dashboard(`assess --interactive --fail-on high --profile ${JSON.stringify(EXAMPLE)}`);
+    try {
+      const first = await term.waitFor((t) => t.includes('q: quit'), 'the dashboard');
+      // a key that moves the selection proves the dashboard reads the keyboard raw, so C-c is a key to it
+      const before = first.split('\n').find((l) => l.startsWith('›'));
+      term.keys('j');
+      await term.waitFor((t) => t.split('\n').find((l) => l.startsWith('›')) !== before, 'the selection to move');
+      term.keys('C-c');
+      const end = await term.waitFor((t) => /UI-EXIT=\d/.test(t), 'the dashboard to close');
+      expect(end).toMatch(/UI-EXIT=1/);
+    } finally {
+      term.close();
+    }
+  }, 60_000);
+
+  it('leaves the same way on a Ctrl-C pressed as soon as it draws, key or signal', async () => {
     const { term } = dashboard(`assess --interactive --fail-on high --profile ${JSON.stringify(EXAMPLE)}`);
     try {
       await term.waitFor((t) => t.includes('q: quit'), 'the dashboard');

@@ -7,7 +7,6 @@
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
-const Module = require('node:module');
 
 const file = join(__dirname, '..', 'dist', 'cli.cjs');
 let source;
@@ -25,7 +24,8 @@ let cachedData;
 try {
   if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {}
-const script = new Script(Module.wrap(source), { filename: file, cachedData });
+// What Module.wrap gives, written out: requiring node:module for it would cost start-up time.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, join(__dirname, '..', 'dist'));
 // ESM-only packages (loaded lazily by a few commands) need a real import().

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -87,6 +88,21 @@ await esbuild.build({
   logLevel: 'error',
 });
 
+// 1d. The YAML library, as a CommonJS file of its own: the profile is read by a
+// quicker reader (src/profile/fast-yaml.ts), so most runs of check and assess
+// never need it, and the CLI bundle loads it on first use (lazyYaml below).
+await esbuild.build({
+  stdin: { contents: "module.exports = require('yaml');", resolveDir: root },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: join(root, 'dist', 'yaml.cjs'),
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
 // 2. The catalog: bundle the build-time module, run it, fail on any problem.
 const tmp = join(root, 'node_modules', '.cache', 'scale-advise');
 mkdirSync(tmp, { recursive: true });
@@ -154,6 +170,26 @@ const lazyChildProcess = {
   },
 };
 
+// `yaml` in the CLI bundle: an object with a getter for each export, which
+// requires dist/yaml.cjs on first use. esbuild copies the exports' names when
+// the bundle starts, so the names are listed here, from the library itself.
+const yamlExports = Object.keys(createRequire(import.meta.url)('yaml')).filter((k) => k !== '__esModule');
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: [
+        'let lib;',
+        "const load = () => (lib ??= require(require('node:path').join(__dirname, 'yaml.cjs')));",
+        "Object.defineProperty(exports, '__esModule', { value: true });",
+        `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 // Repository detection is a bundle of its own, dist/detect.cjs, required only
 // when the detection cache misses: a warm `assess` never parses it.
 const detectBundle = {
@@ -205,13 +241,15 @@ await esbuild.build({
   external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
-    'import.meta.url': '__scaleAdviseModuleUrl',
+    __SCALE_ADVISE_BUNDLE__: 'true',
+    'import.meta.url': '__scaleAdviseModule.url',
   },
-  banner: { js: "const __scaleAdviseModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Computed on first use: few runs need the bundle's URL, and making it costs start-up time.
+  banner: { js: "const __scaleAdviseModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
-  plugins: [lazyChildProcess, detectBundle, builtInExpressions],
+  plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml],
 });
 
 // 4. The code cache, made from a representative run (the JSON report that CI reads).

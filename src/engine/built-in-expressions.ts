@@ -2,8 +2,8 @@
 // (src/build/cel-compile.ts; the build writes them to dist/catalog-expressions.cjs).
 // The CLI bundle carries them in place of this module (scripts/build.mjs), so
 // the bundle's code cache covers them; from the sources they are read from dist/.
-import { createRequire } from 'node:module';
 import { packagePath } from '../util/paths.js';
+import { nodeRequire } from '../util/node-require.js';
 import type * as celRuntime from './cel-runtime.js';
 
 export interface BuiltInExpression {
@@ -13,5 +13,5 @@ export interface BuiltInExpression {
 }
 
 export function builtInExpressionTable(): ReadonlyMap<string, BuiltInExpression> {
-  return createRequire(import.meta.url)(packagePath('dist', 'catalog-expressions.cjs')) as ReadonlyMap<string, BuiltInExpression>;
+  return nodeRequire()(packagePath('dist', 'catalog-expressions.cjs')) as ReadonlyMap<string, BuiltInExpression>;
 }

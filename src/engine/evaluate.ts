@@ -12,7 +12,7 @@ import {
 } from '../model.js';
 import { factTree } from '../facts/index.js';
 import { UserError } from '../util/errors.js';
-import { compileExpression, factsRead, FACT_ROOTS, placeholders } from './expr.js';
+import { compileExpression, factsRead, FACT_ROOTS, placeholders, type Placeholder } from './expr.js';
 import { formatMonths, formatValue } from './format-value.js';
 import { tailorRecommendation } from './tailor.js';
 import { compileUserExpression, StepBudgetExceeded } from './user-expr.js';
@@ -83,6 +83,31 @@ export function hasFactType(value: unknown, type: string | undefined): boolean {
   }
 }
 
+/** What evaluateRules needs of a rule beyond its condition; the same for every evaluation of it. */
+interface RulePlan {
+  allStages: boolean;
+  reads: string[];
+  optional: ReadonlySet<string>;
+  /** the facts a finding cites: those the condition reads, then those only its message quotes */
+  cites?: readonly string[];
+}
+
+const plans = new WeakMap<RuleCore, RulePlan>();
+
+/** A projection evaluates the rules month after month: work out once what depends on the rule alone. */
+function planOf(rule: RuleCore): RulePlan {
+  let plan = plans.get(rule);
+  if (!plan) {
+    plan = {
+      allStages: STAGE_IDS.every((s) => rule.stages.includes(s)),
+      reads: rule.reads ?? factsRead(rule.when),
+      optional: new Set([...(rule.optional ?? []), ...(rule.requires_one_of ?? [])]),
+    };
+    plans.set(rule, plan);
+  }
+  return plan;
+}
+
 /**
  * Run every rule against the facts. Pure: facts and rules in, findings out.
  * A rule outside the system's stage is silent; a rule whose facts are
@@ -103,15 +128,13 @@ export function evaluateRules(
   let applicable = 0;
   let evaluated = 0;
   for (const rule of rules) {
-    const allStages = STAGE_IDS.every((s) => rule.stages.includes(s));
     if (stage.id && !rule.stages.includes(stage.id)) continue;
     applicable++;
+    const { allStages, reads, optional } = planOf(rule);
     if (!stage.id && !allStages) {
       notEvaluated.push({ rule: rule.id, missing: stageInputs.slice(0, 1) });
       continue;
     }
-    const reads = rule.reads ?? factsRead(rule.when);
-    const optional = new Set([...(rule.optional ?? []), ...(rule.requires_one_of ?? [])]);
     const missing = reads.filter((f) => !optional.has(f) && !all.has(f) && !f.startsWith('architecture.components.'));
     const oneOf = rule.requires_one_of ?? [];
     if (oneOf.length && !oneOf.some((f) => all.has(f))) {
@@ -194,7 +217,9 @@ function messageReads(rule: RuleCore): string[] {
 
 function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<string, unknown>): Finding {
   const evidence: Evidence[] = [];
-  for (const id of new Set([...reads, ...messageReads(rule)])) {
+  const plan = planOf(rule);
+  plan.cites ??= [...new Set([...reads, ...messageReads(rule)])];
+  for (const id of plan.cites) {
     const f = facts.get(id);
     if (!f || id.startsWith('stage.')) continue;
     evidence.push({
@@ -224,9 +249,22 @@ function toFinding(rule: RuleCore, reads: string[], facts: FactSet, ctx: Record<
   };
 }
 
+const parsedPlaceholders = new Map<string, readonly Placeholder[]>();
+
+/** A message's placeholders, parsed once: a projection fills the same messages month after month. */
+function placeholdersOf(message: string): readonly Placeholder[] {
+  let parsed = parsedPlaceholders.get(message);
+  if (!parsed) parsedPlaceholders.set(message, (parsed = placeholders(message)));
+  return parsed;
+}
+
 export function interpolate(message: string, facts: FactSet, ctx: Record<string, unknown>, compile = compileExpression): string {
   let out = message.trim();
-  for (const p of placeholders(message)) {
+  // A function replacement: a value such as "$&" goes in as it is, not as a replacement pattern.
+  const put = (raw: string, text: string) => {
+    out = out.replace(raw, () => text);
+  };
+  for (const p of placeholdersOf(message)) {
     let value: unknown;
     if (p.isExpr) {
       try {
@@ -239,20 +277,20 @@ export function interpolate(message: string, facts: FactSet, ctx: Record<string,
       value = facts.get(p.expr)?.value;
       // The stage reads as its name ("Growth"), not its id.
       if (p.expr === 'stage.id' && typeof value === 'string' && value in STAGE_NAMES) {
-        out = out.replace(p.raw, STAGE_NAMES[value as keyof typeof STAGE_NAMES]);
+        put(p.raw, STAGE_NAMES[value as keyof typeof STAGE_NAMES]);
         continue;
       }
       if (value === undefined && p.fallback !== undefined) {
-        out = out.replace(p.raw, p.fallback);
+        put(p.raw, p.fallback);
         continue;
       }
       // Spans of months read as durations ("about 3 weeks"), never as "0.2".
       if (typeof value === 'number' && p.expr.endsWith('_months')) {
-        out = out.replace(p.raw, formatMonths(value));
+        put(p.raw, formatMonths(value));
         continue;
       }
     }
-    out = out.replace(p.raw, formatValue(value));
+    put(p.raw, formatValue(value));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // led by the cheapest step that tells which of them matters. The groups are
 // data (rules/_groups.yaml), checked when the catalog is built.
 import { severityRank, type Finding, type FindingGroup, type GroupDef, type RuleKind } from '../model.js';
+import { collapseSpace } from '../util/space.js';
 
 const KIND_ORDER: RuleKind[] = ['warning-sign', 'pitfall', 'recommendation'];
 
@@ -19,7 +20,7 @@ export function groupFindings(findings: readonly Finding[], defs: readonly Group
     if (members.length < 2) continue;
     const worst = members.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
     const kind = KIND_ORDER.find((k) => members.some((m) => m.kind === k))!;
-    groups.push({ id: def.id, title: def.title, lead: def.lead.replace(/\s+/g, ' ').trim(), severity: worst.severity, kind, findings: members.map((m) => m.rule) });
+    groups.push({ id: def.id, title: def.title, lead: collapseSpace(def.lead), severity: worst.severity, kind, findings: members.map((m) => m.rule) });
   }
   return groups;
 }

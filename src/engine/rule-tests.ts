@@ -2,9 +2,9 @@
 // ESLint's RuleTester and `opa test` do for theirs). Each fixture profile
 // must make its rule fire, or be evaluated and stay silent.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { nodeRequire } from '../util/node-require.js';
 import type { RuleCore } from '../model.js';
 import { load } from '../load.js';
 import { isUserError, UserError } from '../util/errors.js';
@@ -71,7 +71,7 @@ function runFixture(rule: RuleCore, fixture: Fixture, catalog: ReturnType<typeof
   try {
     let path = fixture.path;
     if (fixture.inline) {
-      tmp = mkdtempSync(join(tmpdir(), 'scale-advise-rule-test-'));
+      tmp = mkdtempSync(join((nodeRequire()('node:os') as typeof import('node:os')).tmpdir(), 'scale-advise-rule-test-'));
       path = join(tmp, 'scale-advise.yaml');
       writeFileSync(path, stringify(fixture.inline));
     }

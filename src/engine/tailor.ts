@@ -2,6 +2,7 @@
 // profile does not already show done (`done_when`), renumbered.
 import { compileExpression } from './expr.js';
 import { StepBudgetExceeded } from './user-expr.js';
+import { collapseSpace } from '../util/space.js';
 
 type Compile = (source: string) => (ctx: Record<string, unknown>) => unknown;
 
@@ -49,7 +50,7 @@ function holds(condition: string, ctx: Record<string, unknown>, compile: Compile
  * (a rule whose every step can be done should not fire, so that is rare).
  */
 export function tailorRecommendation(text: string, doneWhen: Record<string, string> | undefined, ctx: Record<string, unknown>, compile: Compile = compileExpression): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const trimmed = collapseSpace(text);
   if (!doneWhen) return trimmed;
   const { intro, steps } = splitSteps(trimmed);
   const kept = steps.filter((s) => !(doneWhen[String(s.number)] && holds(doneWhen[String(s.number)]!, ctx, compile)));

@@ -2,7 +2,7 @@
 // compiled at build time (cel-runtime.ts); a user's condition may be hostile or
 // simply careless, so here (as Kubernetes does for CEL) regular expressions
 // run on a linear-time engine and every evaluation has a step budget.
-import { createRequire } from 'node:module';
+import { nodeRequire } from '../util/node-require.js';
 import type { Environment } from '@marcbachmann/cel-js';
 import { loadCelJs } from './cel-js.js';
 import type { Compiled } from './expr.js';
@@ -33,7 +33,7 @@ const patterns = new Map<string, ReturnType<Re2['compile']>>();
 
 /** The RE2 engine, loaded on the first `matches` (re2js is external to the bundle). */
 function re2Engine(): Re2 {
-  re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: Re2 }).RE2JS;
+  re2 ??= (nodeRequire()('re2js') as { RE2JS: Re2 }).RE2JS;
   return re2;
 }
 

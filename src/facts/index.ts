@@ -54,12 +54,16 @@ export function buildFacts(profile: Profile, extra: readonly Fact[] = [], prefer
   return { facts: withDerivedFacts(facts), conflicts };
 }
 
+/** Fact ids split at their dots, once: a projection builds the tree month after month. */
+const idParts = new Map<string, string[]>();
+
 /** Nest dotted facts into the object tree an expression reads (`database.cpu_p95_pct`). */
 export function factTree(facts: Iterable<Fact>, roots: readonly string[]): Record<string, Record<string, unknown>> {
   const tree: Record<string, Record<string, unknown>> = {};
   for (const r of roots) tree[r] = {};
   for (const f of facts) {
-    const parts = f.id.split('.');
+    let parts = idParts.get(f.id);
+    if (!parts) idParts.set(f.id, (parts = f.id.split('.')));
     let node: Record<string, unknown> = tree;
     for (let i = 0; i < parts.length - 1; i++) {
       const p = parts[i]!;

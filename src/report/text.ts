@@ -8,6 +8,7 @@ import { citeSource } from '../util/cite.js';
 import { dimensionsSentence, reportSubject, stageSentence } from './words.js';
 import { splitSteps } from '../engine/tailor.js';
 import { comparisonLines } from './compare.js';
+import { collapseSpace } from '../util/space.js';
 
 import type { ReportContext } from './index.js';
 
@@ -35,7 +36,7 @@ function evidenceLine(e: Evidence): string {
 
 /** The first step of a recommendation: its intro and step 1 of a numbered list, else the first sentence. */
 export function firstStep(rec: string): string {
-  const text = rec.replace(/\s+/g, ' ').trim();
+  const text = collapseSpace(rec);
   const { intro, steps } = splitSteps(text);
   if (steps.length) return `${intro ? `${intro} ` : ''}${steps[0]!.text}${steps.length > 1 ? ' (more with --verbose)' : ''}`;
   const sentence = /^(.*?[.!?])(\s|$)/.exec(text);

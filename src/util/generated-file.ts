@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UserError } from './errors.js';
+import { nodeRequire } from './node-require.js';
 import { fsProblem } from './fs-errors.js';
 import { writeFileSafely } from './write.js';
 
 const MARKER = /^<!-- scale-advise:generated sha256=([0-9a-f]{64}) .*-->\n/;
 
 // node:crypto costs about 5 ms to load: only the commands that write a generated file pay it.
-const digest = (text: string) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
+const digest = (text: string) => (nodeRequire()('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
 
 /** The text with a first line recording a hash of what follows, so a later run can tell whether anyone edited it. */
 export function withGeneratedMarker(text: string, command: string): string {

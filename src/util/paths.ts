@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+declare const __SCALE_ADVISE_BUNDLE__: boolean | undefined;
 let root: string | undefined;
 
 /**
@@ -11,7 +12,8 @@ let root: string | undefined;
  */
 export function packageRoot(): string {
   if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // the CLI bundle is CommonJS and knows its directory; an ES module reads it off its URL
+  let dir = typeof __SCALE_ADVISE_BUNDLE__ === 'boolean' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && /"name":\s*"scale-advise"/.test(readFileSync(pkg, 'utf8'))) return (root = dir);

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { nodeRequire } from './node-require.js';
 
 /**
  * Whether a file descriptor is a terminal. node:tty loads node:net and
@@ -6,5 +6,5 @@ import { createRequire } from 'node:module';
  * only the paths that print for people ask.
  */
 export function isTerminal(fd: number): boolean {
-  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  return (nodeRequire()('node:tty') as typeof import('node:tty')).isatty(fd);
 }

@@ -1,3 +1,5 @@
+import { collapseSpace } from './space.js';
+
 // A numbered step marker stays with the word after it, so no line ends in "2)".
 const STEP_GLUE = /(^|\s)(\(?[1-9][0-9]?\))\s+/g;
 const NBSP = '\u00a0';
@@ -9,9 +11,7 @@ const NBSP = '\u00a0';
  */
 export function wrap(text: string, width: number, indent: string, firstIndent = indent): string {
   const room = Math.max(10, width - Math.max(indent.length, firstIndent.length));
-  const words = text
-    .replace(/\s+/g, ' ')
-    .trim()
+  const words = collapseSpace(text)
     .replace(STEP_GLUE, `$1$2${NBSP}`)
     .split(' ')
     .flatMap((w) => splitLongWord(w, room));

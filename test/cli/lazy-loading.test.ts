@@ -1,7 +1,7 @@
 // `assess --format json` runs in CI on every build: it must not load the
 // terminal UI, the prompt library or the template engine.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,25 @@ describe('start-up stays lean', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
     const loaded = loadedBy(['adr', 'new', '--dir', 'doc/adr', 'Use a queue for exports'], dir);
     expect(loaded).toContain('handlebars');
+  });
+
+  // The quick reader takes a plain profile; the full YAML library (dist/yaml.cjs) and the
+  // modules of Node's that only other paths need stay unloaded.
+  it('check and assess read a plain profile without the full YAML library or node:module, node:url, node:os', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    for (const args of [
+      ['check', '--profile', example, '--now', '2026-12-04', '--format', 'json', '--fail-on', 'critical'],
+      ['assess', '--profile', example, '--no-detect', '--format', 'json'],
+    ]) {
+      const loaded = loadedBy(args);
+      expect(loaded.length).toBeGreaterThan(0);
+      expect(loaded.filter((m) => /yaml\.cjs$|^(node:)?(module|url|os)$/.test(m)), args.join(' ')).toEqual([]);
+    }
+    // a profile with an anchor goes to the full library, and the tracer sees it load
+    const dir = mkdtempSync(join(tmpdir(), 'sa-lazy-'));
+    writeFileSync(join(dir, 'scale-advise.yaml'), 'version: 1\ntraffic: &t\n  monthly_active_users: 500\n');
+    const full = loadedBy(['assess', '--no-detect', '--format', 'json'], dir);
+    expect(full.filter((m) => m.endsWith('/dist/yaml.cjs'))).toHaveLength(1);
   });
 
   it('check loads the XML library only for JUnit output', () => {

@@ -48,6 +48,12 @@ describe('evaluateRules', () => {
     });
   });
 
+  it('quotes a value with a dollar sign as it is, never as a replacement pattern', () => {
+    const named = rule({ id: 'named', when: "project.name != ''", message: 'Project {project.name} and {project.name}.' });
+    const r = run([named], { 'project.name': "shop $& $' $1", 'traffic.monthly_active_users': 20000 });
+    expect(r.findings[0]!.message).toBe("Project shop $& $' $1 and shop $& $' $1.");
+  });
+
   it('stays silent below the threshold, and counts the rule as evaluated', () => {
     const r = run([cpu], { 'database.cpu_p95_pct': 84, 'traffic.monthly_active_users': 20000 });
     expect(r.findings).toEqual([]);

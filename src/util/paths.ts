@@ -11,12 +11,17 @@ let root: string | undefined;
  * and from the TypeScript sources under test alike.
  */
 export function packageRoot(): string {
-  if (root) return root;
-  // the CLI bundle is CommonJS and knows its directory; an ES module reads it off its URL
-  let dir = typeof __SCALE_ADVISE_BUNDLE__ === 'boolean' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // The CLI bundle is dist/cli.cjs: the package is the folder above it. (One
+  // expression, so the bundler drops the other branch and its node:url.)
+  root ??= typeof __SCALE_ADVISE_BUNDLE__ === 'boolean' ? dirname(__dirname) : findRoot(dirname(fileURLToPath(import.meta.url)));
+  return root;
+}
+
+/** The nearest folder at or above `dir` with scale-advise's package.json. */
+function findRoot(dir: string): string {
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && /"name":\s*"scale-advise"/.test(readFileSync(pkg, 'utf8'))) return (root = dir);
+    if (existsSync(pkg) && /"name":\s*"scale-advise"/.test(readFileSync(pkg, 'utf8'))) return dir;
     const up = dirname(dir);
     if (up === dir) throw new Error('scale-advise: cannot find the package root');
     dir = up;

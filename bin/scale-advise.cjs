@@ -26,15 +26,7 @@ try {
 } catch {}
 // What Module.wrap gives, written out: requiring node:module for it would cost start-up time.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
-// A run lasts a fraction of a second, but V8 starts optimising a function once
-// it has run a little, on another thread, and Node waits for those compilations
-// before it exits: with a large profile or ADR directory that was 30-50 ms of
-// compiling code the run had finished with (and a second core kept busy).
-// Eight times V8's usual budget before optimising spares such runs and still
-// optimises long ones. Set after the bundle is compiled against its cache (a
-// cache is checked against V8's flags), and never while the cache is made.
 const writeCache = process.env.SCALE_ADVISE_WRITE_CODE_CACHE === '1';
-if (!writeCache) require('node:v8').setFlagsFromString('--interrupt-budget=540672');
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, join(__dirname, '..', 'dist'));
 // ESM-only packages (loaded lazily by a few commands) need a real import().

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { UserError } from './errors.js';
 import { errno, fsProblem } from './fs-errors.js';
+import { expectLargeInput, LARGE_FILE_BYTES } from './large-input.js';
 
 /** Large enough for any real profile, rule or record; small enough to refuse a hostile file fast. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -32,6 +33,7 @@ export function readUserFile(path: string, display = path, maxBytes = MAX_FILE_B
     const st = fstatSync(fd);
     if (!st.isFile()) throw new UserError([{ file: display, position: null, message: `is ${kindOf(st)}; a regular file was expected here` }]);
     if (st.size > maxBytes) throw tooBig(display, `${st.size} bytes`, maxBytes);
+    if (st.size >= LARGE_FILE_BYTES) expectLargeInput();
     // One buffer the size the file claims (one read, no garbage for the many
     // small records of an ADR directory), grown if the file is longer than that.
     let buf = Buffer.allocUnsafe(Math.min(st.size + 1, maxBytes + 1));

@@ -13,6 +13,7 @@ import { isDateNamed, parseRecord, RECORD_FILE, recordNumber } from './parse.js'
 import { insideDir, recordFileName } from './slug.js';
 import type { AdrFormat, AdrLocation, AdrRecord } from './types.js';
 import { compareStrings } from '../../util/compare.js';
+import { expectLargeInput, MANY_RECORDS } from '../../util/large-input.js';
 
 /** A lock left by a run that died is ignored after this long. */
 const STALE_LOCK_MS = 60_000;
@@ -59,7 +60,9 @@ export class AdrStore {
   }
 
   list(): AdrRecord[] {
-    return this.files()
+    const files = this.files();
+    if (files.length >= MANY_RECORDS) expectLargeInput();
+    return files
       .map((f) => this.readRecord(f))
       .sort((a, b) => a.number - b.number || compareStrings(a.file, b.file));
   }

@@ -74,34 +74,29 @@ for (const name of ['profile', 'rule']) {
   }
 }
 
+/** A package bundled on its own as dist/NAME.cjs, for the CLI bundle to require on first use. */
+async function bundleApart(pkg, name) {
+  await esbuild.build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: join(root, 'dist', `${name}.cjs`),
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+}
+
 // 1c. cel-js, for users' rules (the built-in ones run compiled), as a CommonJS file of its own:
 // required only by runs that need it, it loads in half the time of its ES modules.
-await esbuild.build({
-  stdin: { contents: "module.exports = require('@marcbachmann/cel-js');", resolveDir: root },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: join(root, 'dist', 'cel.cjs'),
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'error',
-});
+await bundleApart('@marcbachmann/cel-js', 'cel');
 
 // 1d. The YAML library, as a CommonJS file of its own: the profile is read by a
 // quicker reader (src/profile/fast-yaml.ts), so most runs of check and assess
 // never need it, and the CLI bundle loads it on first use (lazyYaml below).
-await esbuild.build({
-  stdin: { contents: "module.exports = require('yaml');", resolveDir: root },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: join(root, 'dist', 'yaml.cjs'),
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'error',
-});
+await bundleApart('yaml', 'yaml');
 
 // 2. The catalog: bundle the build-time module, run it, fail on any problem.
 const tmp = join(root, 'node_modules', '.cache', 'scale-advise');

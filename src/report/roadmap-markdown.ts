@@ -3,11 +3,12 @@ import { STAGE_NAMES, type Assessment, type RoadmapItem, type RoadmapPhase } fro
 import { DAY_MS, scheduleDays } from '../roadmap/schedule.js';
 import type { ReportContext } from './index.js';
 import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
+import { collapseSpace } from '../util/space.js';
 
 const PHASE_NAMES = { now: 'Now', next: 'Next', later: 'Later' } as const;
 
 /** Mermaid reads `:` `;` `#` in a task name as syntax. */
-const taskName = (s: string) => s.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
+const taskName = (s: string) => collapseSpace(s.replace(/[:;#]/g, ' '));
 
 /** A Mermaid gantt of the phases, each step as long as its lead time. Renders on GitHub. */
 export function roadmapGantt(phases: readonly RoadmapPhase[], now: Date, title: string): string {

@@ -10,6 +10,7 @@ import { failsGate, type CheckReport } from '../decisions/check.js';
 import { compareStrings } from '../util/compare.js';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { ReportContext } from './index.js';
+import { collapseSpace } from '../util/space.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The code-scanning category: one per tool, so runs replace each other instead of piling up. */
@@ -57,7 +58,7 @@ function ruleDescriptor(r: RuleDescription) {
   return {
     id: r.id,
     shortDescription: { text: r.title },
-    fullDescription: { text: (r.rationale ?? r.title).replace(/\s+/g, ' ').trim() },
+    fullDescription: { text: collapseSpace(r.rationale ?? r.title) },
     ...(r.user ? {} : { helpUri: ruleHelpUri(r.id) }),
     defaultConfiguration: { level: defaultLevel(r.severity) },
     properties: { kind: r.kind, severity: r.severity, tags: [...r.topics] },

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { collapseSpace } from '../../util/space.js';
 
 export const MAX_SLUG = 60;
 
@@ -21,7 +22,7 @@ export function slugify(title: string): string {
 /** A title on one line, without control characters, as headings need it. */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return collapseSpace(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' '));
 }
 
 export function recordFileName(n: number, title: string): string {

@@ -26,12 +26,11 @@ try {
 } catch {}
 // What Module.wrap gives, written out: requiring node:module for it would cost start-up time.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
-const writeCache = process.env.SCALE_ADVISE_WRITE_CODE_CACHE === '1';
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, join(__dirname, '..', 'dist'));
 // ESM-only packages (loaded lazily by a few commands) need a real import().
 globalThis.__scaleAdviseImport = (specifier) => import(specifier);
 mod.exports.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  if (writeCache && cacheFile) writeFileSync(cacheFile, script.createCachedData());
+  if (process.env.SCALE_ADVISE_WRITE_CODE_CACHE === '1' && cacheFile) writeFileSync(cacheFile, script.createCachedData());
 });

@@ -1,6 +1,5 @@
 // __SCALE_ADVISE_VERSION__ is defined from package.json by the bundler (and by vitest.config.ts).
 export const TOOL_NAME = 'scale-advise';
 export const TOOL_VERSION: string = typeof __SCALE_ADVISE_VERSION__ === 'string' ? __SCALE_ADVISE_VERSION__ : 'dev';
-declare const __SCALE_ADVISE_VERSION__: string | undefined;
 /** Where the project lives; rule documentation links point into it. */
 export const REPOSITORY_URL = 'https://github.com/scale-advise/scale-advise';

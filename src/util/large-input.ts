@@ -9,8 +9,6 @@
 // against its flags, and never while the cache is being made.
 import { nodeRequire } from './node-require.js';
 
-declare const __SCALE_ADVISE_BUNDLE__: boolean | undefined;
-
 /** A file at least this large makes a run long enough for V8's background optimisation to cost more than it saves. */
 export const LARGE_FILE_BYTES = 32 * 1024;
 /** As many records as this in an ADR directory do too. */

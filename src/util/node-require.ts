@@ -2,7 +2,6 @@
 // CommonJS file, where the bundler defines __SCALE_ADVISE_BUNDLE__) it is the
 // bundle's own, so start-up never loads node:module; from the ES module
 // sources (tests, the build) it is made for this file.
-declare const __SCALE_ADVISE_BUNDLE__: boolean | undefined;
 let made: NodeJS.Require | undefined;
 
 export function nodeRequire(): NodeJS.Require {

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-declare const __SCALE_ADVISE_BUNDLE__: boolean | undefined;
 let root: string | undefined;
 
 /**

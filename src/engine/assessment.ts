@@ -2,7 +2,7 @@
 // decisions → roadmap, with no file and no clock: everything comes in through
 // the inputs (load.ts) and the scenario, so the same inputs can be evaluated
 // as they are, at 10× load, or at next year's size.
-import type { Assessment, Completeness, Fact, FactSet, Finding, HeldRule, NotEvaluated, RepositorySummary, RuleCore, StageResult } from '../model.js';
+import type { Assessment, Completeness, Roadmap, Fact, FactSet, Finding, HeldRule, NotEvaluated, RepositorySummary, RuleCore, StageResult } from '../model.js';
 import { FACT_SECTIONS } from '../profile/types.js';
 import { conflictFindings } from '../facts/conflicts.js';
 import type { Inputs } from '../load.js';
@@ -74,6 +74,16 @@ function growthCandidates(inputs: Inputs, now: Evaluated): RuleCore[] {
   );
 }
 
+/** The candidates searched for, those they require, and those that require them, in catalog order. */
+function searchedWithNeighbours(candidates: readonly RuleCore[], searched: ReadonlySet<string>): RuleCore[] {
+  const keep = new Set(searched);
+  for (const r of candidates) {
+    if (!searched.has(r.id)) continue;
+    for (const id of r.requires ?? []) keep.add(id);
+  }
+  return candidates.filter((r) => keep.has(r.id) || (r.requires ?? []).some((id) => searched.has(id)));
+}
+
 /**
  * Symptoms the growth projection brings in (warning signs and pitfalls), each
  * at the first month it appears, most urgent first. Recommendations that come
@@ -84,21 +94,27 @@ function growthCandidates(inputs: Inputs, now: Evaluated): RuleCore[] {
  * found by a binary search for its first month: a handful of evaluations
  * instead of one per month.
  */
-function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): UpcomingFinding[] {
+function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated, everyCandidate = false): UpcomingFinding[] {
   const growth = now.facts.get('traffic.growth_pct_per_month')?.value;
   const dataGrowth = now.facts.get('database.growth_gb_per_month')?.value;
   if (!(typeof growth === 'number' && growth > 0) && !(typeof dataGrowth === 'number' && dataGrowth > 0)) return [];
   const candidates = growthCandidates(inputs, now);
   if (!candidates.length) return [];
-  const atMonth = new Map<number, Evaluated>();
+  const horizon = evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, PROJECTION_HORIZON_MONTHS), candidates);
+  const searched = horizon.findings.filter((f) => f.status === 'open');
+  if (!searched.length) return [];
+  // Earlier months need only the rules searched for, with the rules they
+  // require and those that require them: whether a finding is held back, and
+  // what it unlocks, depends on no other rule.
+  const within = everyCandidate ? candidates : searchedWithNeighbours(candidates, new Set(searched.map((f) => f.rule)));
+  const atMonth = new Map<number, Evaluated>([[PROJECTION_HORIZON_MONTHS, horizon]]);
   const at = (m: number) => {
-    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m), candidates));
+    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m), within));
     return atMonth.get(m)!;
   };
   const opensAt = (m: number, rule: string) => at(m).findings.some((f) => f.rule === rule && f.status === 'open');
   const out: UpcomingFinding[] = [];
-  for (const f of at(PROJECTION_HORIZON_MONTHS).findings) {
-    if (f.status !== 'open') continue;
+  for (const f of searched) {
     let lo = 1;
     let hi = PROJECTION_HORIZON_MONTHS;
     while (lo < hi) {
@@ -112,12 +128,24 @@ function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): U
   return out.sort((a, b) => byUrgency(a.finding, b.finding));
 }
 
+/**
+ * The findings growth brings in, as the roadmap lists them. With
+ * `everyCandidate`, each month probed evaluates every growth candidate: the
+ * reference the narrower search is tested against.
+ */
+export function projectedFindings(inputs: Inputs, scenario: Scenario = AS_IS, everyCandidate = false): UpcomingFinding[] {
+  return upcomingFindings(inputs, scenario, evaluateFindings(inputs, scenario), everyCandidate);
+}
+
+/**
+ * Everything the inputs say under one scenario. The roadmap is worked out on
+ * first read: its growth projection evaluates the rules again month by month,
+ * and `check`, which runs on every CI build, never reads it.
+ */
 export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
   const now = evaluateFindings(inputs, scenario);
-  const projection = projectGrowth(now.facts, inputs.factMeta, inputs.model, now.stage);
-  const rules = new Map<string, RuleCore>(inputs.catalog.rules.map((r) => [r.id, r]));
   const name = inputs.profile.data.project?.name;
-  return {
+  const assessment: Omit<Assessment, 'roadmap'> = {
     profilePath: inputs.profile.displayPath,
     ...(typeof name === 'string' ? { project: name } : {}),
     ...(typeof inputs.profile.data.project?.owner === 'string' ? { owner: inputs.profile.data.project.owner } : {}),
@@ -126,15 +154,6 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     // Disagreements between declared and detected facts are information only: after the rule findings, off the roadmap.
     findings: [...now.findings, ...conflictFindings(inputs.conflicts, now.facts, inputs.profile.displayPath)],
     notEvaluated: now.notEvaluated,
-    roadmap: planRoadmap({
-      findings: now.findings,
-      held: now.held,
-      groups: inputs.catalog.groups,
-      upcoming: upcomingFindings(inputs, scenario, now),
-      projection,
-      rules,
-      stage: now.stage.id,
-    }),
     completeness: now.completeness,
     conflicts: [...inputs.conflicts],
     facts: now.facts,
@@ -144,4 +163,32 @@ export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment
     assessedOn: isoDay(inputs.now),
     waivers: waiverStates(inputs.decisions.waivers, inputs.now),
   };
+  return withLazyRoadmap(assessment, () =>
+    planRoadmap({
+      findings: now.findings,
+      held: now.held,
+      groups: inputs.catalog.groups,
+      upcoming: upcomingFindings(inputs, scenario, now),
+      projection: projectGrowth(now.facts, inputs.factMeta, inputs.model, now.stage),
+      rules: new Map<string, RuleCore>(inputs.catalog.rules.map((r) => [r.id, r])),
+      stage: now.stage.id,
+    }),
+  );
+}
+
+/**
+ * `roadmap` as an ordinary enumerable property computed once, on first read;
+ * it can be assigned like any other. Evaluation is pure, so when it is
+ * computed does not change what it is.
+ */
+function withLazyRoadmap(a: Omit<Assessment, 'roadmap'>, plan: () => Roadmap): Assessment {
+  let roadmap: Roadmap | undefined;
+  return Object.defineProperty(a as Assessment, 'roadmap', {
+    enumerable: true,
+    configurable: true,
+    get: () => (roadmap ??= plan()),
+    set: (value: Roadmap) => {
+      roadmap = value;
+    },
+  });
 }

@@ -45,8 +45,11 @@ describe('load once, evaluate many', () => {
     forbidFileSystem();
     const first = evaluate(inputs);
     const second = evaluate(inputs);
+    // The roadmap is planned on first read: read it while the guard is up.
+    const roadmaps = [first.roadmap, second.roadmap];
     guard.forbid = false;
     expect(second).toEqual(first);
+    expect(roadmaps[1]!.phases.flatMap((p) => p.items).length).toBeGreaterThan(5);
     expect(first.findings.length).toBeGreaterThan(5);
     expect(first.stage.id).toBe('growth');
   });
@@ -97,5 +100,21 @@ describe('load once, evaluate many', () => {
     const over = evaluate(inputs, { overrides: { 'database.cpu_p95_pct': 95 } });
     expect(over.findings.some((f) => f.evidence.some((e) => e.fact === 'database.cpu_p95_pct' && e.value === 95 && e.baseline === 30))).toBe(true);
     expect(evaluate(inputs).facts.get('database.cpu_p95_pct')?.value).toBe(30);
+  });
+
+  it('plans the roadmap once, on first read, as part of the assessment', () => {
+    const inputs = load({ cwd: ROOT, profile: EXAMPLE, now: NOW });
+    const a = evaluate(inputs);
+    expect(Object.keys(a)).toContain('roadmap');
+    const roadmap = a.roadmap;
+    expect(a.roadmap).toBe(roadmap);
+    // Copies and JSON carry it like any other property.
+    expect({ ...a }.roadmap).toBe(roadmap);
+    expect(JSON.parse(JSON.stringify(a)).roadmap).toEqual(JSON.parse(JSON.stringify(roadmap)));
+    // The upcoming findings are the projection's.
+    expect(roadmap.phases.flatMap((p) => p.items).filter((i) => i.upcoming).length).toBeGreaterThan(0);
+    const replaced = { ...roadmap, summary: 'replaced' };
+    a.roadmap = replaced;
+    expect(a.roadmap).toBe(replaced);
   });
 });

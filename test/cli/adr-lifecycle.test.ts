@@ -1,7 +1,7 @@
 // The status lifecycle, ambiguous references, review dates, numbering
 // conventions and `from --all-open`'s limits, as users meet them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import { ROOT } from '../helpers/assess.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
+
+/** The example profile, copied into `cwd`: a profile's records are found from its own folder. */
+function exampleIn(cwd: string): string {
+  copyFileSync(EXAMPLE, join(cwd, 'scale-advise.yaml'));
+  return 'scale-advise.yaml';
+}
 const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ADR_DATE: '2024-06-01' };
 
 function sa(cwd: string, ...args: string[]) {
@@ -155,16 +161,16 @@ describe('adr from --all-open', () => {
     expect(recommendations).toBeGreaterThan(0);
     const cwd = repo();
     sa(cwd, 'adr', 'init');
-    const refused = sa(cwd, 'adr', 'from', '--all-open', '--profile', EXAMPLE);
+    const refused = sa(cwd, 'adr', 'from', '--all-open', '--profile', exampleIn(cwd));
     expect(refused).toMatchObject({ code: 2, stdout: '', stderr: `scale-advise: this would write ${signs} records; pass --yes to write them, or narrow them with --kind\n` });
     expect(readdirSync(join(cwd, 'doc/adr'))).toHaveLength(1);
-    const written = sa(cwd, 'adr', 'from', '--all-open', '--yes', '--profile', EXAMPLE);
+    const written = sa(cwd, 'adr', 'from', '--all-open', '--yes', '--profile', exampleIn(cwd));
     expect(written.stdout.trim().split('\n')).toHaveLength(signs);
     const addressed = JSON.parse(sa(cwd, 'adr', 'list', '-f', 'json').stdout).records.slice(1).map((r: { addresses: string[] }) => r.addresses[0]);
     expect(addressed.sort()).toEqual(signIds);
-    const recs = sa(cwd, 'adr', 'from', '--all-open', '--kind', 'recommendation', '--yes', '--profile', EXAMPLE);
+    const recs = sa(cwd, 'adr', 'from', '--all-open', '--kind', 'recommendation', '--yes', '--profile', exampleIn(cwd));
     expect(recs.stdout.trim().split('\n')).toHaveLength(recommendations);
-    expect(sa(cwd, 'adr', 'from', '--all-open', '--kind', 'warning', '--profile', EXAMPLE)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind takes warning-sign, pitfall, recommendation \(comma-separated\); got "warning"/) });
+    expect(sa(cwd, 'adr', 'from', '--all-open', '--kind', 'warning', '--profile', exampleIn(cwd))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind takes warning-sign, pitfall, recommendation \(comma-separated\); got "warning"/) });
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -174,7 +180,7 @@ describe('adr from --all-open', () => {
     sa(cwd, 'adr', 'init');
     // script(1) runs the command on a pseudo-terminal and feeds it our input.
     const onTty = (answer: string) =>
-      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} adr from --all-open --profile ${JSON.stringify(EXAMPLE)}`, '/dev/null'], { cwd, input: answer, encoding: 'utf8', env: ENV });
+      spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} adr from --all-open --profile ${exampleIn(cwd)}`, '/dev/null'], { cwd, input: answer, encoding: 'utf8', env: ENV });
     const no = onTty('n\n');
     expect(no.status).toBe(0);
     expect(no.stdout).toContain(`Write ${signs} records? [y/N]`);

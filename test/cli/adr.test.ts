@@ -1,6 +1,6 @@
 // `scale-advise adr` from the outside: what users and CI see.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ import { checkMadr } from '../../src/decisions/adr/madr-check.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
+
+/** The example profile, copied into `cwd`: a profile's records are found from its own folder. */
+function exampleIn(cwd: string): string {
+  copyFileSync(EXAMPLE, join(cwd, 'scale-advise.yaml'));
+  return 'scale-advise.yaml';
+}
 const ENV = { NO_COLOR: '', FORCE_COLOR: '', ADR_DATE: '2024-06-01' };
 
 function sa(args: string[], cwd: string) {
@@ -53,7 +59,7 @@ describe('scale-advise adr', () => {
   it('from RULE pre-fills the record from the finding and links it to the rule', () => {
     const cwd = repo();
     sa(['adr', 'init'], cwd);
-    const r = sa(['adr', 'from', 'db-read-replicas', '--profile', EXAMPLE], cwd);
+    const r = sa(['adr', 'from', 'db-read-replicas', '--profile', exampleIn(cwd)], cwd);
     expect(r).toMatchObject({ code: 0, stdout: 'doc/adr/0002-scale-database-reads-with-read-replicas.md\n' });
     const text = readFileSync(join(cwd, 'doc/adr/0002-scale-database-reads-with-read-replicas.md'), 'utf8');
     expect(text).toMatch(/## Status\n\nProposed\n\n## Context\n\nAddresses: db-read-replicas\n\nThe primary database runs at 92% CPU/);
@@ -67,7 +73,7 @@ describe('scale-advise adr', () => {
     const list = JSON.parse(sa(['adr', 'list', '-f', 'json'], cwd).stdout);
     expect(list.records[1]).toMatchObject({ status: 'proposed', addresses: ['db-read-replicas'] });
     // a second record for the same rule needs --force
-    expect(sa(['adr', 'from', 'db-read-replicas', '--profile', EXAMPLE], cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/ADR 2 .* already addresses db-read-replicas; pass --force/) });
+    expect(sa(['adr', 'from', 'db-read-replicas', '--profile', exampleIn(cwd)], cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/ADR 2 .* already addresses db-read-replicas; pass --force/) });
   });
 
   it('from RULE for a rule that does not fire says so in the record', () => {
@@ -91,18 +97,41 @@ describe('scale-advise adr', () => {
   it('from --all-open writes one record per open finding and skips those already addressed', () => {
     const cwd = repo();
     sa(['adr', 'init', '--format', 'madr'], cwd);
-    sa(['adr', 'from', 'db-cpu-saturated', '--profile', EXAMPLE], cwd);
-    const r = sa(['adr', 'from', '--all-open', '--yes', '--profile', EXAMPLE], cwd);
+    sa(['adr', 'from', 'db-cpu-saturated', '--profile', exampleIn(cwd)], cwd);
+    const r = sa(['adr', 'from', '--all-open', '--yes', '--profile', exampleIn(cwd)], cwd);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/skipped db-cpu-saturated: ADR 1/);
     const files = r.stdout.trim().split('\n');
+    // The record written first addresses its finding, which is no longer open: no second record for it.
+    for (const f of files) expect(readFileSync(join(cwd, f), 'utf8'), f).not.toMatch(/- db-cpu-saturated\n/);
     expect(files.length).toBeGreaterThan(3);
     // the example waives db-read-replicas: a live waiver is not an open finding
     expect(files.join('\n')).not.toMatch(/read-replicas/);
     for (const f of files) expect(checkMadr(readFileSync(join(cwd, f), 'utf8')), f).toEqual([]);
-    const again = sa(['adr', 'from', '--all-open', '--yes', '--profile', EXAMPLE], cwd);
+    const again = sa(['adr', 'from', '--all-open', '--yes', '--profile', exampleIn(cwd)], cwd);
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(again.stderr).toMatch(/No open finding without a record/);
+  });
+
+  it("finds a profile's records from the profile's folder, so what adr from writes is what check reads", () => {
+    // A monorepo: records for the whole repository at its root, and a service with a profile and records of its own.
+    const root = repo();
+    sa(['adr', 'init'], root);
+    const service = join(root, 'services', 'api');
+    mkdirSync(service, { recursive: true });
+    copyFileSync(EXAMPLE, join(service, 'scale-advise.yaml'));
+    expect(sa(['adr', 'init', 'doc/adr'], service)).toMatchObject({ code: 0, stdout: 'doc/adr/0001-record-architecture-decisions.md\n' });
+    const profile = ['--profile', 'services/api/scale-advise.yaml'];
+    const statusOf = (rule: string) => JSON.parse(sa(['check', ...profile, '--format', 'json', '--now', '2026-12-04'], root).stdout).findings.find((f: { rule: string }) => f.rule === rule)?.status;
+    expect(statusOf('db-cpu-saturated')).toBe('open');
+    expect(sa(['adr', 'from', 'db-cpu-saturated', ...profile], root)).toMatchObject({ code: 0, stdout: 'services/api/doc/adr/0002-bring-primary-database-cpu-back-under-control.md\n' });
+    expect(statusOf('db-cpu-saturated')).toBe('addressed');
+    expect(sa(['adr', 'list', ...profile], root).stdout).toMatch(/^1 .*\n2 .*Bring primary database CPU back under control {2}\[db-cpu-saturated\]\n$/);
+    // Without a profile the working directory's records are the ones meant.
+    expect(sa(['adr', 'list'], root).stdout).toBe('1  accepted    Record architecture decisions\n');
+    // --dir names another directory: records already there are skipped, not written twice.
+    const other = sa(['adr', 'from', '--all-open', '--yes', ...profile, '--dir', 'services/api/doc/adr'], root);
+    expect(other.code).toBe(0);
+    expect(other.stdout).not.toMatch(/cpu/);
   });
 
   it('supersede and link update both records; index writes a TOC and a Mermaid graph', () => {

@@ -2,7 +2,7 @@
 // each tool reads, lists and supersedes the other's records. Skipped when
 // `adr` is not installed, except under CI, where a missing adr-tools fails.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,12 @@ import { ROOT } from '../helpers/assess.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
+
+/** The example profile, copied into `cwd`: a profile's records are found from its own folder. */
+function exampleIn(cwd: string): string {
+  copyFileSync(EXAMPLE, join(cwd, 'scale-advise.yaml'));
+  return 'scale-advise.yaml';
+}
 const ENV = { ...process.env, ADR_DATE: '2024-06-01', VISUAL: 'true', EDITOR: 'true', NO_COLOR: '' };
 
 const hasAdrTools = spawnSync('adr', ['help'], { encoding: 'utf8' }).status === 0;
@@ -73,7 +79,7 @@ describe.skipIf(!hasAdrTools && !inCi)('round trip with adr-tools', () => {
     const cwd = repo();
     sa(['adr', 'init'], cwd);
     sa(['adr', 'new', 'Use', 'Redis'], cwd);
-    sa(['adr', 'from', 'db-cpu-saturated', '--profile', EXAMPLE], cwd);
+    sa(['adr', 'from', 'db-cpu-saturated', '--profile', exampleIn(cwd)], cwd);
     const listed = adrTools(['list'], cwd).trim().split('\n');
     expect(listed).toEqual([
       'doc/adr/0001-record-architecture-decisions.md',
@@ -111,7 +117,7 @@ describe.skipIf(!hasAdrTools && !inCi)('round trip with adr-tools', () => {
   it('adr-tools supersedes a scale-advise record, and scale-advise one of adr-tools\'', () => {
     const cwd = repo();
     sa(['adr', 'init'], cwd);
-    sa(['adr', 'from', 'db-cpu-saturated', '--profile', EXAMPLE], cwd);
+    sa(['adr', 'from', 'db-cpu-saturated', '--profile', exampleIn(cwd)], cwd);
     expect(list(cwd)[1]).toMatchObject({ number: 2, status: 'proposed', addresses: ['db-cpu-saturated'] });
     // adr-tools removes only an "Accepted" line; the superseded-by link still decides the status
     adrTools(['new', '-s', '2', 'Shard', 'later'], cwd);

@@ -24,7 +24,11 @@ export function checkFormat(value: string | undefined, flag = '--format'): AdrFo
   throw new UserError(`${flag} must be one of ${ADR_FORMATS.join(', ')}; got "${echo(value)}"`);
 }
 
-/** The profile's `adr` settings, read without validating the rest: listing records must not need a perfect profile. */
+/**
+ * The profile's folder, where the search for its records starts, and its
+ * `adr` settings; read without validating the rest: listing records must not
+ * need a perfect profile.
+ */
 export function profileAdrSettings(cwd: string, explicit?: string): ProfileAdrSettings | undefined {
   const path = explicit ? resolve(cwd, explicit) : discoverProfile(cwd);
   if (!path) return undefined;
@@ -33,7 +37,7 @@ export function profileAdrSettings(cwd: string, explicit?: string): ProfileAdrSe
   const parsed = readYamlFile(path, display);
   const data = parsed.data as { adr?: { dir?: unknown; format?: unknown } } | null;
   const adr = data && typeof data === 'object' ? data.adr : undefined;
-  if (!adr) return undefined;
+  if (!adr || typeof adr !== 'object') return { base: dirname(path) };
   if (adr.format !== undefined && !(typeof adr.format === 'string' && (ADR_FORMATS as readonly string[]).includes(adr.format))) {
     const got = typeof adr.format === 'string' ? `"${echo(adr.format)}"` : JSON.stringify(adr.format)?.slice(0, 40);
     throw new UserError([{ file: display, position: positionAt(parsed, ['adr', 'format']), message: `\`adr.format\` must be one of: ${ADR_FORMATS.join(', ')}; got ${got}` }]);

@@ -87,15 +87,19 @@ function located(dir: string, source: AdrDirSource, root: string, fallback: AdrF
 }
 
 /**
- * Find the ADR directory and its format. An explicit `--dir` wins; then the
- * tools' conventions, nearest directory first; then the profile's `adr.dir`;
- * then adr-tools' default, `doc/adr`. A format named in the profile wins
- * over what the records look like, which wins over the convention's own.
+ * Find the ADR directory and its format. An explicit `--dir` (relative to the
+ * working directory) wins; then the tools' conventions, nearest directory
+ * first, searched from the profile's folder when there is a profile, else
+ * from the working directory, so every command finds the records of a
+ * profile in the same place; then the profile's `adr.dir`; then adr-tools'
+ * default, `doc/adr`. A format named in the profile wins over what the
+ * records look like, which wins over the convention's own.
  */
 export function locateAdrDir(cwd: string, opts: { dir?: string; format?: AdrFormat; profile?: ProfileAdrSettings } = {}): AdrLocation {
   const pf = opts.format ?? opts.profile?.format;
   if (opts.dir) return located(resolve(cwd, opts.dir), 'option', resolve(cwd), 'nygard', pf);
-  for (const root of searchRoots(cwd)) {
+  const start = opts.profile?.base ?? cwd;
+  for (const root of searchRoots(start)) {
     const adrDirFile = join(root, '.adr-dir');
     if (isFile(adrDirFile)) return located(resolve(root, readAdrDirFile(adrDirFile)), 'adr-dir-file', root, 'nygard', pf);
     const l4b = join(root, '.log4brains.yml');
@@ -106,6 +110,6 @@ export function locateAdrDir(cwd: string, opts: { dir?: string; format?: AdrForm
     }
   }
   if (opts.profile?.dir) return located(resolve(opts.profile.base, opts.profile.dir), 'profile', opts.profile.base, 'nygard', pf);
-  const root = searchRoots(cwd).at(-1)!;
+  const root = searchRoots(start).at(-1)!;
   return located(join(root, defaultDirFor(pf ?? 'nygard')), 'default', root, pf === 'madr' ? 'madr' : 'nygard', pf);
 }

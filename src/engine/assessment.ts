@@ -74,16 +74,6 @@ function growthCandidates(inputs: Inputs, now: Evaluated): RuleCore[] {
   );
 }
 
-/** The candidates searched for, those they require, and those that require them, in catalog order. */
-function searchedWithNeighbours(candidates: readonly RuleCore[], searched: ReadonlySet<string>): RuleCore[] {
-  const keep = new Set(searched);
-  for (const r of candidates) {
-    if (!searched.has(r.id)) continue;
-    for (const id of r.requires ?? []) keep.add(id);
-  }
-  return candidates.filter((r) => keep.has(r.id) || (r.requires ?? []).some((id) => searched.has(id)));
-}
-
 /**
  * Symptoms the growth projection brings in (warning signs and pitfalls), each
  * at the first month it appears, most urgent first. Recommendations that come
@@ -94,27 +84,21 @@ function searchedWithNeighbours(candidates: readonly RuleCore[], searched: Reado
  * found by a binary search for its first month: a handful of evaluations
  * instead of one per month.
  */
-function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated, everyCandidate = false): UpcomingFinding[] {
+function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated): UpcomingFinding[] {
   const growth = now.facts.get('traffic.growth_pct_per_month')?.value;
   const dataGrowth = now.facts.get('database.growth_gb_per_month')?.value;
   if (!(typeof growth === 'number' && growth > 0) && !(typeof dataGrowth === 'number' && dataGrowth > 0)) return [];
   const candidates = growthCandidates(inputs, now);
   if (!candidates.length) return [];
-  const horizon = evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, PROJECTION_HORIZON_MONTHS), candidates);
-  const searched = horizon.findings.filter((f) => f.status === 'open');
-  if (!searched.length) return [];
-  // Earlier months need only the rules searched for, with the rules they
-  // require and those that require them: whether a finding is held back, and
-  // what it unlocks, depends on no other rule.
-  const within = everyCandidate ? candidates : searchedWithNeighbours(candidates, new Set(searched.map((f) => f.rule)));
-  const atMonth = new Map<number, Evaluated>([[PROJECTION_HORIZON_MONTHS, horizon]]);
+  const atMonth = new Map<number, Evaluated>();
   const at = (m: number) => {
-    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m), within));
+    if (!atMonth.has(m)) atMonth.set(m, evaluateFindings(inputs, scenarioInMonths(scenario, now.facts, m), candidates));
     return atMonth.get(m)!;
   };
   const opensAt = (m: number, rule: string) => at(m).findings.some((f) => f.rule === rule && f.status === 'open');
   const out: UpcomingFinding[] = [];
-  for (const f of searched) {
+  for (const f of at(PROJECTION_HORIZON_MONTHS).findings) {
+    if (f.status !== 'open') continue;
     let lo = 1;
     let hi = PROJECTION_HORIZON_MONTHS;
     while (lo < hi) {
@@ -129,18 +113,9 @@ function upcomingFindings(inputs: Inputs, scenario: Scenario, now: Evaluated, ev
 }
 
 /**
- * The findings growth brings in, as the roadmap lists them. With
- * `everyCandidate`, each month probed evaluates every growth candidate: the
- * reference the narrower search is tested against.
- */
-export function projectedFindings(inputs: Inputs, scenario: Scenario = AS_IS, everyCandidate = false): UpcomingFinding[] {
-  return upcomingFindings(inputs, scenario, evaluateFindings(inputs, scenario), everyCandidate);
-}
-
-/**
  * Everything the inputs say under one scenario. The roadmap is worked out on
  * first read: its growth projection evaluates the rules again month by month,
- * and `check`, which runs on every CI build, never reads it.
+ * and `check`'s SARIF, JUnit, GitHub and text reports never read it.
  */
 export function evaluate(inputs: Inputs, scenario: Scenario = AS_IS): Assessment {
   const now = evaluateFindings(inputs, scenario);

@@ -4,6 +4,7 @@
 // order kept.
 import { isMap, isScalar, parseDocument, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { FieldInfo } from './questions.js';
+import { spliceFields, type FieldEdit } from '../profile/splice.js';
 
 export interface ProfileEntry {
   field: FieldInfo;
@@ -32,10 +33,21 @@ function addEntry(doc: Document, entry: ProfileEntry): void {
     root.add(doc.createPair(entry.field.section, section));
   }
   const pair = doc.createPair(entry.field.key, entry.value) as Pair<Scalar, Scalar>;
-  const unit = entry.field.unit ? ` Unit: ${entry.field.unit}.` : '';
-  pair.key.commentBefore = ` ${entry.field.description}${unit}`;
-  if (entry.detected) pair.value!.comment = ` detected: ${entry.detected}`;
+  const edit = fieldEdit(entry);
+  pair.key.commentBefore = edit.commentBefore;
+  if (edit.comment) pair.value!.comment = edit.comment;
   section.add(pair);
+}
+
+/** The entry as a field to add: the field's meaning and unit above it, where a detected value was found after it. */
+function fieldEdit(entry: ProfileEntry): FieldEdit & { commentBefore: string } {
+  return {
+    section: entry.field.section,
+    key: entry.field.key,
+    value: entry.value,
+    commentBefore: ` ${entry.field.description}${entry.field.unit ? ` Unit: ${entry.field.unit}.` : ''}`,
+    ...(entry.detected ? { comment: ` detected: ${entry.detected}` } : {}),
+  };
 }
 
 const placeholder = (f: FieldInfo) => `${f.key}:${f.unit ? `   # ${f.unit}` : ''}${f.enum ? `   # ${f.enum.join(' | ')}` : f.type === 'boolean' ? '   # true | false' : ''}`;
@@ -71,8 +83,14 @@ export function presentFields(doc: Document): Set<string> {
   return out;
 }
 
-/** `doc` with `entries` added at the end of their sections; everything already there stays as it was. */
-export function addToProfile(doc: Document, entries: ProfileEntry[]): string {
+/**
+ * The profile `text` (parsed as `doc`) with `entries` added at the end of
+ * their sections; everything already there stays as it was, byte for byte
+ * where the profile's layout allows a splice (src/profile/splice.ts).
+ */
+export function addToProfile(text: string, doc: Document, entries: ProfileEntry[]): string {
+  const spliced = spliceFields(text, entries.map(fieldEdit));
+  if (spliced !== null) return spliced;
   for (const e of entries) addEntry(doc, e);
   return doc.toString({ lineWidth: 0 });
 }

@@ -6,6 +6,7 @@ import type { Fact } from '../model.js';
 import validateProfile from '../generated/profile-validator.js';
 import { UserError } from '../util/errors.js';
 import { writeFileSafely } from '../util/write.js';
+import { profileFromText } from '../profile/load.js';
 import { addToProfile, newProfileText, presentFields, type ProfileEntry } from './document.js';
 import { fieldInfo, QUESTIONS, type FieldInfo } from './questions.js';
 import type { PromptStreams } from './ask.js';
@@ -35,8 +36,11 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
     throw new UserError(`${opts.displayPath} already exists; \`scale-advise init --update\` adds the fields it lacks and keeps the rest`);
   }
   if (!exists && opts.update) throw new UserError(`${opts.displayPath} does not exist; \`scale-advise init\` writes a new one`);
-  const doc = exists ? parseDocument(readUserFile(opts.target, opts.displayPath)) : null;
+  const existing = exists ? readUserFile(opts.target, opts.displayPath) : null;
+  const doc = existing === null ? null : parseDocument(existing);
   if (doc?.errors.length) throw new UserError(`${opts.displayPath}: ${doc.errors[0]!.message}; fix the YAML before \`init --update\``);
+  // A profile that is already invalid gets the messages assess would give, with their positions, before anything is added.
+  if (existing !== null && !validateProfile(doc!.toJS())) profileFromText(existing, opts.target, opts.displayPath);
   const present = doc ? presentFields(doc) : new Set<string>();
 
   const entries: ProfileEntry[] = [];
@@ -71,7 +75,7 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
   };
   entries.sort((a, b) => SECTION_ORDER.indexOf(a.field.section) - SECTION_ORDER.indexOf(b.field.section) || order(a) - order(b));
   const unanswered = toAsk.filter((f) => !answers.has(f.id));
-  const text = doc ? addToProfile(doc, entries) : newProfileText(entries, unanswered);
+  const text = doc && existing !== null ? addToProfile(existing, doc, entries) : newProfileText(entries, unanswered);
   const check = parseDocument(text).toJS();
   if (!validateProfile(check)) throw new Error(`init produced a profile its own schema rejects: ${JSON.stringify(validateProfile.errors?.[0])}`);
   writeFileSafely(opts.target, text, opts.update);

@@ -53,9 +53,18 @@ describe('init --update', () => {
     writeFileSync(path, mine);
     await runInit({ target: path, displayPath: 'scale-advise.yaml', update: true, yes: true, detected });
     const text = readFileSync(path, 'utf8');
-    expect(text.startsWith('# our profile, kept by the platform team\nversion: 1\nteam:\n  teams: 2 # two squads\n  engineers: 9 # includes contractors\ntraffic:\n  peak_rps: 300\n')).toBe(true);
+    // Every line already there stays as it was, the comment's column included; what is added comes at the end of its section.
+    expect(text.startsWith('# our profile, kept by the platform team\nversion: 1\nteam:\n  teams: 2 # two squads\n  engineers: 9   # includes contractors\ntraffic:\n  peak_rps: 300\n')).toBe(true);
     expect(text).toContain('database:\n  # Database engine of the main data store.\n  engine: postgresql # detected: package.json:4 (pg)\n');
     expect(parse(text).team).toEqual({ teams: 2, engineers: 9 }); // the declared 9 stays; the detected 3 is not added
+  });
+
+  it('refuses to update a profile that is not valid, saying where, and leaves it as it was', async () => {
+    const path = target();
+    const mine = 'version: 1\ndatabase: { size_gb: 10, tags: [a] }\n';
+    writeFileSync(path, mine);
+    await expect(runInit({ target: path, displayPath: 'scale-advise.yaml', update: true, yes: true, detected })).rejects.toThrow(/scale-advise\.yaml:2:26: unknown field `tags` in `database`/);
+    expect(readFileSync(path, 'utf8')).toBe(mine);
   });
 
   it('refuses to update a profile that is not there', async () => {

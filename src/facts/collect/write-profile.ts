@@ -1,8 +1,10 @@
 // `collect --write-profile`: put measured values into the profile itself,
 // through the yaml Document API so the user's comments, order and layout stay,
-// and mark each value with where and when it was measured.
+// and mark each value with where and when it was measured. The values are
+// spliced into the text where the profile allows it (src/profile/splice.ts).
 import { isMap, isScalar, parseDocument, Scalar, YAMLMap } from 'yaml';
 import type { CollectedFact } from './file.js';
+import { spliceFields, type FieldEdit } from '../../profile/splice.js';
 
 export interface ProfileUpdate {
   text: string;
@@ -26,6 +28,7 @@ export function updateProfileText(text: string, facts: CollectedFact[], date: st
   const doc = parseDocument(text, { keepSourceTokens: false });
   const updated: string[] = [];
   const added: string[] = [];
+  const edits: FieldEdit[] = [];
   for (const f of facts) {
     const [section, key] = f.id.split('.') as [string, string];
     let map = doc.get(section, true);
@@ -37,19 +40,18 @@ export function updateProfileText(text: string, facts: CollectedFact[], date: st
     (map as YAMLMap).flow = false;
     const node = (map as YAMLMap).get(key, true);
     if (isScalar(node)) {
-      if (node.value === f.value && MARK.test(node.comment ?? '')) {
-        node.comment = withMark(node.comment, markFor(f, date));
-        continue;
-      }
+      const unchanged = node.value === f.value && MARK.test(node.comment ?? '');
       node.value = f.value;
       node.comment = withMark(node.comment, markFor(f, date));
-      updated.push(f.id);
+      if (!unchanged) updated.push(f.id);
     } else {
       const scalar = new Scalar(f.value);
       scalar.comment = withMark(null, markFor(f, date));
       (map as YAMLMap).set(key, scalar);
       added.push(f.id);
     }
+    edits.push({ section, key, value: f.value, comment: ((map as YAMLMap).get(key, true) as Scalar).comment! });
   }
-  return { text: doc.toString(), updated, added };
+  // In place where the profile allows it, so the rest of the file stays byte for byte.
+  return { text: spliceFields(text, edits) ?? doc.toString(), updated, added };
 }

@@ -25,6 +25,15 @@ describe('writing collected values into the profile', () => {
     );
   });
 
+  it('changes only the lines of the values it writes, and keeps the columns of aligned comments', () => {
+    const aligned = ['version: 1', 'database:', '  engine: postgresql        # the main store', '  cpu_p95_pct: 40           # at peak', '', 'team:', '  engineers: 12             # from HR', ''].join('\n');
+    const u = updateProfileText(aligned, [fact('database.cpu_p95_pct', 71), fact('database.size_gb', 80)], '2026-11-03');
+    expect(u).toMatchObject({ updated: ['database.cpu_p95_pct'], added: ['database.size_gb'] });
+    expect(u.text).toBe(
+      ['version: 1', 'database:', '  engine: postgresql        # the main store', `  cpu_p95_pct: 71           # at peak; ${MARK}`, `  size_gb: 80 # ${MARK}`, '', 'team:', '  engineers: 12             # from HR', ''].join('\n'),
+    );
+  });
+
   it("keeps the user's comment in front of the mark, and replaces only its own mark later", () => {
     const first = updateProfileText(profile, [fact('team.engineers', 14)], '2026-11-03').text;
     expect(first).toContain(`  engineers: 14 # from HR; ${MARK}\n`);

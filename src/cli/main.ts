@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { isUserError } from '../util/errors.js';
 import { RuleEvaluationError } from '../engine/evaluate.js';
-import { TOOL_VERSION } from '../version.js';
+import { REPOSITORY_URL, TOOL_VERSION } from '../version.js';
 import { registerAssess } from './assess.js';
 import { registerExplain, explainRule } from './explain.js';
 import { registerRules } from './rules.js';
@@ -18,7 +18,7 @@ import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
 
-const ISSUES_URL = 'https://github.com/scale-advise/scale-advise/issues';
+const ISSUES_URL = `${REPOSITORY_URL}/issues`;
 
 type Register = (program: Command, run: Run) => void;
 

@@ -34,8 +34,28 @@ function toEsmImports(code) {
 }
 
 // 1. Precompiled validators: no schema compilation at run time, so start-up stays lean.
+// A validator carries the schema it checks as an object literal, built on every
+// run; its annotations (descriptions, examples, units) decide nothing, and the
+// messages about a broken profile read them from the schema file itself.
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'x-unit', 'x-scales-with']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const SCHEMA_VALUES = new Set(['items', 'additionalItems', 'additionalProperties', 'unevaluatedItems', 'unevaluatedProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** The schema without annotation keywords, at every level that holds a schema (a property named `description` stays). */
+function withoutAnnotations(schema) {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, withoutAnnotations(sub)]));
+    else if (SCHEMA_VALUES.has(key)) out[key] = withoutAnnotations(value);
+    else if (SCHEMA_LISTS.has(key)) out[key] = value.map(withoutAnnotations);
+    else out[key] = value;
+  }
+  return out;
+}
 for (const name of ['profile', 'rule']) {
-  const schema = JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8'));
+  const schema = withoutAnnotations(JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8')));
   const ajv = new Ajv2020.default({ strict: true, allErrors: true, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-scales-with', schemaType: 'string' });

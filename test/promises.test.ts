@@ -4,7 +4,7 @@
 // command's --help, and in the ADRs the tool writes, must name a registered
 // command (and, for commands with subcommands, a registered subcommand).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
@@ -141,5 +141,21 @@ describe('no text promises what does not exist', () => {
       const problems = records.flatMap((f) => problemsIn(`${format}: ${relative(dir, f)}`, readFileSync(f, 'utf8')));
       expect(problems).toEqual([]);
     }
+  });
+
+  it('names only documentation pages that exist, and the top-level help names every user guide', () => {
+    const named = (text: string) => [...text.matchAll(/\bdocs\/[\w-]+\.(?:md|png|txt)\b/g)].map((m) => m[0]);
+    const texts: [string, string][] = [
+      ['scale-advise --help', spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), '--help'], { encoding: 'utf8' }).stdout],
+      ...helpTexts(program),
+      ...filesUnder(join(ROOT, 'src'), /\.ts$/).flatMap((f) => stringsOf(f).map((t): [string, string] => [relative(ROOT, f), t])),
+      [relative(ROOT, join(ROOT, 'README.md')), readFileSync(join(ROOT, 'README.md'), 'utf8')],
+    ];
+    const missing = texts.flatMap(([label, text]) => named(text).filter((doc) => !existsSync(join(ROOT, doc))).map((doc) => `${label}: ${doc}`));
+    expect(missing).toEqual([]);
+    // Pages about the project itself (architecture, performance) need not be in the help.
+    const guides = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && !['architecture.md', 'performance.md'].includes(f));
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(guides.filter((g) => !help.includes(`docs/${g}`))).toEqual([]);
   });
 });

@@ -75,13 +75,15 @@ export function buildProgram(run: Run, argv?: readonly string[]): Command {
 Exit codes: 0 ran (nothing at or above --fail-on or check's threshold),
 1 open findings at or above it, 2 bad input (profile, rule, flag),
 3 internal error.
-Docs: docs/rules.md (the catalog), docs/facts.md (facts), docs/sources.md
-(the articles), docs/stages.md (stage models), docs/adr.md (decision records),
-docs/custom-rules.md (your own rules), docs/check.md (the CI gate),
-docs/scaffold.md (config templates), docs/roadmap.md (the plan),
-docs/what-if.md (load scenarios), docs/detection.md (facts from the
-repository), docs/init.md (writing a profile), docs/collect.md (live facts),
-docs/ui.md (the terminal dashboard).`,
+Docs: docs/profile.md (the profile), docs/rules.md (the catalog),
+docs/facts.md (facts), docs/sources.md (the articles), docs/stages.md (stage
+models), docs/report.md (the JSON report), docs/history.md (changes since the
+last report), docs/adr.md (decision records), docs/custom-rules.md (your own
+rules), docs/check.md (the CI gate), docs/scaffold.md (config templates),
+docs/roadmap.md (the plan), docs/what-if.md (load scenarios),
+docs/detection.md (facts from the repository), docs/init.md (writing a
+profile), docs/collect.md (live facts), docs/ui.md (the terminal dashboard),
+docs/portfolio.md (many systems side by side).`,
   );
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

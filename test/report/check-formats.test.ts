@@ -114,16 +114,34 @@ describe('JUnit', () => {
   const xml = formatJunit(report, ctx);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml);
 
-  it('parses as XML with one test case per evaluated rule, failing while open', () => {
+  it('parses as XML with one test case per evaluated rule, failing while it fails the gate', () => {
     const suite = doc.testsuites.testsuite;
-    const cases = suite.testcase as { name: string; failure?: { message: string }; skipped?: unknown }[];
-    const open = a.findings.filter((f) => f.status === 'open' || f.status === 'expired-waiver').length;
+    const cases = suite.testcase as { name: string; failure?: { message: string }; skipped?: unknown; 'system-out'?: string }[];
+    const failing = report.outcome.failing.map((f) => f.rule).sort();
+    expect(failing.length).toBeGreaterThan(0);
     expect(cases.length).toBe(a.completeness.rules_evaluated);
     expect(Number(suite.tests)).toBe(cases.length);
-    expect(cases.filter((c) => c.failure).length).toBe(open);
-    expect(Number(suite.failures)).toBe(open);
+    expect(cases.filter((c) => c.failure).map((c) => c.name).sort()).toEqual(failing);
+    expect(Number(suite.failures)).toBe(failing.length);
+    expect(Number(doc.testsuites.failures)).toBe(failing.length);
+    // cache-missing is a recommendation: open, but below the gate, so it passes and says why.
+    const below = cases.find((c) => c.name === 'cache-missing')!;
+    expect(below.failure).toBeUndefined();
+    expect(below['system-out']).toMatch(/^open, recommendation of \w+ severity, below the gate/);
     expect(cases.filter((c) => c.skipped !== undefined).map((c) => c.name)).toEqual(['db-read-replicas']);
     expect(cases.find((c) => c.name === 'db-cpu-saturated')!.failure!.message).toMatch(/92% CPU/);
+  });
+
+  it('counts as failures only what fails at the --fail-on threshold', () => {
+    const inputs = load({ cwd: ROOT, profile: join(ROOT, 'examples', 'scale-advise.yaml'), now: NOW });
+    const strict = evaluate(inputs);
+    const outcome = checkOutcome(strict, inputs.decisions, NOW, { threshold: { severity: 'critical', kinds: ['warning-sign', 'pitfall'] } });
+    const xml2 = formatJunit({ assessment: strict, outcome, evaluatedRules: evaluatedRuleIds(inputs.catalog.rules, strict) }, ctx);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml2);
+    const cases = parsed.testsuites.testsuite.testcase as { name: string; failure?: unknown; 'system-out'?: string }[];
+    expect(Number(parsed.testsuites.failures)).toBe(outcome.failing.length);
+    expect(cases.filter((c) => c.failure).length).toBe(outcome.failing.length);
+    expect(cases.find((c) => c.name === 'db-cpu-saturated')!['system-out']).toMatch(/below the gate/);
   });
 
   it('escapes what XML cannot hold as it is', () => {

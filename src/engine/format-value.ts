@@ -24,19 +24,27 @@ export function groupThousands(n: number): string {
 
 /**
  * A span of months as a reader says it: "less than a week", "about 3 weeks",
- * "1 month", "4.5 months", "about 2 years". Used for facts counted in months.
+ * "1 month", "3.7 months", "about 2.5 years". Used for facts counted in months
+ * and by the roadmap, so a rule's message and the plan give the same figure
+ * (both to a tenth of a month, as the projection computes it).
  */
 export function formatMonths(months: number): string {
-  if (months <= 0) return 'no time at all';
+  if (months <= 0) return 'no time (the limit is already reached)';
   if (months < 0.25) return 'less than a week';
   if (months < 1) {
     const weeks = Math.round(months * 4.35);
-    return weeks === 1 ? 'about a week' : `about ${weeks} weeks`;
+    return weeks <= 1 ? 'about a week' : `about ${weeks} weeks`;
   }
   if (months < 24) {
-    const m = Math.round(months * 2) / 2;
+    const m = Math.round(months * 10) / 10;
     return m === 1 ? '1 month' : `${m} months`;
   }
   if (months >= 120) return 'more than ten years';
-  return `about ${Math.round(months / 12)} years`;
+  return `about ${Math.round(months / 6) / 2} years`;
+}
+
+/** formatMonths with "about" in front where it reads as an estimate: "about 3.7 months", "less than a week". */
+export function aboutMonths(months: number): string {
+  const s = formatMonths(months);
+  return /^(about|less|more|no) /.test(s) ? s : `about ${s}`;
 }

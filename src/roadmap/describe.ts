@@ -1,9 +1,8 @@
 // Sentences about the plan that every format shares, so text, Markdown and
 // the docs say the same thing in the same words.
 import { STAGE_NAMES, type ResourceRunway, type RoadmapItem, type RoadmapProjection, type WhatIfComparison } from '../model.js';
-import { formatValue } from '../engine/format-value.js';
+import { aboutMonths, formatValue } from '../engine/format-value.js';
 
-const about = (months: number) => `about ${formatValue(months)} month${months === 1 ? '' : 's'}`;
 const factName = (id: string) => id.slice(id.indexOf('.') + 1).replace(/_/g, ' ');
 const amount = (value: number, unit: string) => (unit === '%' ? `${formatValue(value)}%` : `${formatValue(value)} ${unit}`);
 
@@ -11,7 +10,7 @@ export function resourceSentence(r: ResourceRunway): string {
   if (r.months === 0) return `${r.name} is already at its limit (${amount(r.current, r.unit)} of ${amount(r.limit, r.unit)})`;
   if (r.months === null) return `${r.name} does not reach ${amount(r.limit, r.unit)} ${r.reason === 'beyond-horizon' ? 'within ten years' : 'at this growth'}`;
   const verb = r.unit === 'instances' ? 'reach' : 'reaches';
-  return `${r.name} ${verb} ${amount(r.limit, r.unit)} in ${about(r.months)}`;
+  return `${r.name} ${verb} ${amount(r.limit, r.unit)} in ${aboutMonths(r.months)}`;
 }
 
 /** "At 25%/month you reach Scale (100,000 monthly active users) in about 3.3 months; the primary's CPU ..." */
@@ -20,7 +19,7 @@ export function projectionSentence(p: RoadmapProjection): string {
   const n = p.next_stage;
   if (n) {
     const target = `${STAGE_NAMES[n.stage]} (${formatValue(n.limit)} ${factName(n.fact)})`;
-    parts.push(n.months === null ? `${target} is not reached at this growth` : `you reach ${target} in ${about(n.months)}`);
+    parts.push(n.months === null ? `${target} is not reached at this growth` : `you reach ${target} in ${aboutMonths(n.months)}`);
   }
   parts.push(...p.resources.map(resourceSentence));
   if (!parts.length) return p.growth_pct_per_month === null ? 'No growth rate is given, so nothing is projected.' : 'No stage threshold or resource limit is known to project against.';

@@ -20,7 +20,7 @@ import { compareStrings } from '../util/compare.js';
 import { leadTimeMonths } from '../engine/prerequisites.js';
 import { bundleByGroup, type FindingBundle } from './group.js';
 import { resourceSentence } from './describe.js';
-import { formatValue } from '../engine/format-value.js';
+import { aboutMonths } from '../engine/format-value.js';
 import { projectionAssumptions } from './assumptions.js';
 import { PROJECTION_HORIZON_MONTHS, RESOURCES } from './projection.js';
 
@@ -84,10 +84,10 @@ function runwayMonths(findings: readonly Finding[], projection: RoadmapProjectio
 
 function why(item: RoadmapItem, projection: RoadmapProjection): string {
   const lead = item.lead_time ? `, and the step takes ${item.lead_time}` : '';
-  if (item.upcoming) return `appears in about ${formatValue(item.months)} months at the stated growth${item.urgent ? lead : ''}`;
+  if (item.upcoming) return `appears ${item.months === null ? 'later' : `in ${aboutMonths(item.months)}`} at the stated growth${item.urgent ? lead : ''}`;
   if (item.months !== null) {
     const r = projection.resources.find((x) => x.months === item.months);
-    return `${r ? resourceSentence(r) : `the runway ends in about ${formatValue(item.months)} months`}${lead}`;
+    return `${r ? resourceSentence(r) : `the runway ends in ${aboutMonths(item.months)}`}${lead}`;
   }
   return `${item.severity} ${item.kind} open now`;
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tailorRecommendation } from '../../src/engine/tailor.js';
-import { formatMonths } from '../../src/engine/format-value.js';
+import { aboutMonths, formatMonths } from '../../src/engine/format-value.js';
 import { assessFile, assessText, ROOT } from '../helpers/assess.js';
 
 const RULES = join(ROOT, 'test', 'fixtures', 'rules');
@@ -54,8 +54,17 @@ describe('natural messages', () => {
     expect(formatMonths(0.3)).toBe('about a week');
     expect(formatMonths(0.6)).toBe('about 3 weeks');
     expect(formatMonths(1)).toBe('1 month');
-    expect(formatMonths(4.3)).toBe('4.5 months');
+    expect(formatMonths(4.3)).toBe('4.3 months');
+    expect(formatMonths(30)).toBe('about 2.5 years');
     expect(formatMonths(120)).toBe('more than ten years');
+    expect(formatMonths(0)).toBe('no time (the limit is already reached)');
+  });
+
+  it('gives a rule and the roadmap the same figure for the same span', () => {
+    expect(aboutMonths(3.7)).toBe('about 3.7 months');
+    expect(aboutMonths(0.2)).toBe('less than a week');
+    expect(aboutMonths(0.6)).toBe('about 3 weeks');
+    expect(aboutMonths(1)).toBe('about 1 month');
   });
 
   it('never quotes a bare fraction of a month', () => {

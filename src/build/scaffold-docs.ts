@@ -32,6 +32,8 @@ export function renderScaffoldDoc(manifests: TemplateManifest[]): string {
     '  without `--force`; `--dry-run` writes nothing and prints each file, or its diff against the file already there.',
     '- A template that needs a fact the profile lacks stops and names it (exit 2). Optional facts that are missing are listed',
     '  in the header, with what was left out. Defaults are parameters, shown in the header; change them with `--set NAME=VALUE`.',
+    '- The facts come from the profile found as `assess` finds it, or `--profile PATH`; `--rules DIR` adds your own rules, so',
+    '  that `--for` takes a rule of yours that names templates. `scaffold list --format json` gives the list as JSON.',
     '- YAML files are built as objects and serialised; text formats are rendered with an escaping helper per format. Names',
     '  are checked (DNS-1123 labels for Kubernetes) and values against their ranges, so nothing in the profile or a parameter',
     '  can add a key, a directive or a second document.',

@@ -22,7 +22,7 @@ export function registerRulesTest(rules: Command, run: Run): void {
     outputOptions(
       rules
         .command('test [dir]')
-        .description('run your rules against their test profiles: fires*.yaml and silent*.yaml beside each rule, or its inline tests:'),
+        .description('run your rules against their test profiles: fires*.yaml and silent*.yaml beside each rule, or the profiles under its own `tests:` key'),
       formatNames('rule-tests'),
     ),
   ).action((dir: string | undefined, own: OutputFlags & NowFlags, cmd: Command) =>

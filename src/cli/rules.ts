@@ -5,6 +5,7 @@ import { KINDS, STAGE_IDS, TOPICS } from '../model.js';
 import { formatNames, render } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
+import { wrap } from '../util/wrap.js';
 import { colorLevel, emit, outputWidth } from './io.js';
 import { catalogOptions, outputOptions, type OutputFlags } from './options.js';
 import { registerRulesNew } from './rules-new.js';
@@ -30,9 +31,10 @@ export function registerRules(program: Command, run: Run, explain: (id: string, 
   const rules = catalogOptions(
     outputOptions(program.command('rules [id]').description('list the rule catalog (or show one rule, like explain)'), formatNames('rules')),
   )
-    .option('--topic <topic>', 'only rules tagged with this topic')
+    .option('--topic <topic>', 'only rules tagged with this topic (listed below)')
     .option('--kind <kind>', `only rules of this kind (${KINDS.join(', ')})`)
     .option('--stage <stage>', `only rules that apply at this stage (${STAGE_IDS.join(', ')})`)
+    .addHelpText('after', () => `\nTopics (for --topic and a rule's \`topics:\`):\n${wrap(TOPICS.join(', '), outputWidth(), '  ')}\n`)
     .action((id: string | undefined, flags: RulesFlags) =>
       run(async () => {
         if (id) return explain(id, flags);

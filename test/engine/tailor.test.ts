@@ -86,4 +86,14 @@ describe('singular and plural', () => {
     expect(texts).toMatch(/one deployable/);
     expect(texts).toMatch(/in one team/);
   });
+
+  it('speaks of a single engineer, not "1 engineers"', () => {
+    const a = assessText('version: 1\ntraffic: { monthly_active_users: 5000 }\narchitecture: { services: 4, orchestration: kubernetes }\nteam: { engineers: 1, devops_maturity: basic }\n');
+    const texts = a.findings.map((f) => f.message).join('\n');
+    expect(texts).not.toMatch(/\b1 engineers/);
+    expect(texts).toMatch(/A single engineer without strong DevOps runs Kubernetes/);
+    expect(texts).toMatch(/One engineer runs 4 independently deployed services/);
+    const team = assessText('version: 1\ntraffic: { monthly_active_users: 5000 }\narchitecture: { services: 4, orchestration: kubernetes }\nteam: { engineers: 3, devops_maturity: basic }\n');
+    expect(team.findings.map((f) => f.message).join('\n')).toMatch(/A team of 3 engineers without strong DevOps runs Kubernetes[^]*3 engineers run 4 independently/);
+  });
 });

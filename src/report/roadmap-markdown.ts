@@ -1,8 +1,8 @@
 import { isoDay } from '../util/iso-day.js';
-import { STAGE_NAMES, type Assessment, type RoadmapItem, type RoadmapPhase } from '../model.js';
+import { type Assessment, type RoadmapItem, type RoadmapPhase, type StageId } from '../model.js';
 import { DAY_MS, scheduleDays } from '../roadmap/schedule.js';
 import type { ReportContext } from './index.js';
-import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
+import { effectSentence, projectionSentence, stageNote, whatIfLines } from '../roadmap/describe.js';
 import { collapseSpace } from '../util/space.js';
 
 const PHASE_NAMES = { now: 'Now', next: 'Next', later: 'Later' } as const;
@@ -27,11 +27,11 @@ export function roadmapGantt(phases: readonly RoadmapPhase[], now: Date, title: 
   return lines.join('\n');
 }
 
-function itemLines(i: RoadmapItem): string[] {
+function itemLines(i: RoadmapItem, current: StageId | null): string[] {
   const meta = [
     `\`${i.rules.join('`, `')}\``,
     `${i.severity} ${i.kind}`,
-    i.stage ? `prepares for ${STAGE_NAMES[i.stage]}` : '',
+    stageNote(i, current),
     `lead time ${i.lead_time ?? 'not estimated'}`,
   ].filter(Boolean);
   const out = [`- **${i.title}** (${meta.join('; ')})`, `  ${i.urgent ? '**Urgent:** ' : ''}${i.why}.`];
@@ -55,7 +55,7 @@ export function formatRoadmapMarkdown(a: Assessment, ctx: Pick<ReportContext, 'n
   for (const p of r.phases) {
     if (!p.items.length) continue;
     out.push(`## ${p.title}`, '');
-    for (const i of p.items) out.push(...itemLines(i));
+    for (const i of p.items) out.push(...itemLines(i, a.stage.id));
     out.push('');
   }
   out.push('## Assumptions', '', ...r.assumptions.map((x) => `- ${x}`), '');

@@ -1,18 +1,18 @@
 import { Chalk } from 'chalk';
-import { STAGE_NAMES, type Assessment, type RoadmapItem } from '../model.js';
+import { type Assessment, type RoadmapItem, type StageId } from '../model.js';
 import { wrap } from '../util/wrap.js';
-import { effectSentence, projectionSentence, whatIfLines } from '../roadmap/describe.js';
+import { effectSentence, projectionSentence, stageNote, whatIfLines } from '../roadmap/describe.js';
 import type { ReportContext } from './index.js';
 
 const PHASE_HEADINGS = { now: 'NOW', next: 'NEXT', later: 'LATER' } as const;
 
-function itemLines(i: RoadmapItem, n: number, width: number, c: InstanceType<typeof Chalk>, verbose: boolean): string[] {
+function itemLines(i: RoadmapItem, n: number, width: number, c: InstanceType<typeof Chalk>, verbose: boolean, current: StageId | null): string[] {
   const pad = '     ';
   const out = [wrap(`${i.title} (${i.rule})`, width, pad, `${String(n).padStart(3)}. `)];
   out.push(wrap(`${i.urgent ? c.red('urgent: ') : ''}${i.why}.`, width, pad));
   const facts: string[] = [];
   if (i.rules.length > 1) facts.push(`covers ${i.rules.join(', ')}`);
-  if (i.stage) facts.push(`prepares for ${STAGE_NAMES[i.stage]}`);
+  if (i.stage) facts.push(stageNote(i, current));
   facts.push(`lead time ${i.lead_time ?? 'not estimated'}`);
   out.push(c.dim(wrap(facts.join('; '), width, pad)));
   if (i.requires.length) out.push(wrap(`after: ${i.requires.join(', ')} (still open; doing it unlocks this step)`, width, pad));
@@ -35,7 +35,7 @@ export function formatRoadmapText(a: Assessment, opts: ReportContext): string {
   for (const p of r.phases) {
     if (!p.items.length) continue;
     out.push(c.bold.underline(`${PHASE_HEADINGS[p.id]} · ${p.title.replace(/^[A-Za-z]+: /, '')}`), '');
-    for (const i of p.items) out.push(...itemLines(i, ++n, width, c, opts.verbose ?? false), '');
+    for (const i of p.items) out.push(...itemLines(i, ++n, width, c, opts.verbose ?? false, a.stage.id), '');
   }
   out.push(c.bold('Assumptions'), ...r.assumptions.map((x) => wrap(`- ${x}`, width, '  ').replace(/^ {2}/, '')));
   if (!opts.verbose && r.phases.some((p) => p.items.some((i) => i.expected_effect))) out.push('', c.dim('--verbose adds the effects the sources report for each step.'));

@@ -1,6 +1,6 @@
 // Sentences about the plan that every format shares, so text, Markdown and
 // the docs say the same thing in the same words.
-import { STAGE_NAMES, type ResourceRunway, type RoadmapItem, type RoadmapProjection, type WhatIfComparison } from '../model.js';
+import { STAGE_NAMES, type ResourceRunway, type StageId, type RoadmapItem, type RoadmapProjection, type WhatIfComparison } from '../model.js';
 import { aboutMonths, formatValue } from '../engine/format-value.js';
 
 const factName = (id: string) => id.slice(id.indexOf('.') + 1).replace(/_/g, ' ');
@@ -40,4 +40,10 @@ export function whatIfLines(w: WhatIfComparison): string[] {
   out.push(w.appear.length ? `Findings that appear: ${w.appear.map((f) => `${f.rule} (${f.severity})`).join(', ')}.` : 'No new finding appears.');
   out.push(w.disappear.length ? `Findings that disappear: ${w.disappear.map((f) => `${f.rule} (${f.severity})`).join(', ')}.` : 'No finding disappears.');
   return out;
+}
+
+/** Which stage a step serves: the next one it prepares for, or the one the system is in. */
+export function stageNote(item: Pick<RoadmapItem, 'stage'>, current: StageId | null): string {
+  if (!item.stage) return '';
+  return item.stage === current ? `for ${STAGE_NAMES[item.stage]}, the current stage` : `prepares for ${STAGE_NAMES[item.stage]}`;
 }

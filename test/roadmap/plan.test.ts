@@ -193,3 +193,22 @@ describe('prerequisites as data', () => {
     expect(String((error as Error).message)).toMatch(/our-rule\.yaml.*requires unknown rule `stateless-sesions`/);
   });
 });
+
+describe('the stage a step serves', () => {
+  it('says a step prepares for the next stage, or serves the stage the system is in', async () => {
+    const { assessText } = await import('../helpers/assess.js');
+    const { formatRoadmapText } = await import('../../src/report/roadmap-text.js');
+    const { formatRoadmapMarkdown } = await import('../../src/report/roadmap-markdown.js');
+    const a = assessText('version: 1\ntraffic: { monthly_active_users: 3000000, peak_rps: 20000 }\narchitecture: { app_instances: 1, load_balancer: none }\nteam: { engineers: 200 }\n');
+    expect(a.stage.id).toBe('enterprise');
+    const text = formatRoadmapText(a, { colorLevel: 0, width: 200 });
+    const md = formatRoadmapMarkdown(a, { now: new Date('2026-12-04T00:00:00Z') });
+    for (const out of [text, md]) {
+      expect(out).toMatch(/for Enterprise, the current stage/);
+      expect(out).not.toMatch(/prepares for Enterprise/);
+    }
+    const growing = assessText('version: 1\ntraffic: { monthly_active_users: 90000, peak_rps: 400, growth_pct_per_month: 30 }\narchitecture: { app_instances: 1, load_balancer: none }\nperformance: { outages_90d: 2 }\n');
+    expect(growing.stage.id).toBe('growth');
+    expect(formatRoadmapText(growing, { colorLevel: 0, width: 200 })).toMatch(/prepares for Scale/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { detectionRoot, repositoryFacts } from '../facts/repository.js';
 import { discoverProfile, displayPathFor, PROFILE_NAMES } from '../profile/load.js';
 import { UserError } from '../util/errors.js';
@@ -35,7 +35,9 @@ export function registerInit(program: Command, run: Run): void {
         if (!flags.yes && (!process.stdin.isTTY || !process.stdout.isTTY || inCi())) {
           throw new UserError(
             `init asks questions and needs a terminal (${inCi() ? 'CI is set' : 'standard input or output is not a terminal'}); ` +
-              'run `scale-advise init --yes` to write the profile from what the repository shows, then fill in the rest by hand',
+              (flags.update
+                ? 'run `scale-advise init --update --yes` to add what the repository shows to the profile, then fill in the rest by hand'
+                : 'run `scale-advise init --yes` to write the profile from what the repository shows, then fill in the rest by hand'),
           );
         }
         // A profile under any of the names assess looks for counts as one: init never writes a second.
@@ -49,6 +51,13 @@ export function registerInit(program: Command, run: Run): void {
           `${flags.update ? 'updated' : 'wrote'} ${displayPath}: ${result.detected} detected, ${result.answered} answered` +
             `${result.skipped ? `, ${result.skipped} left out` : ''}. Next: \`scale-advise assess\`.\n`,
         );
+        // The $schema line is relative to the profile: editors find the schema once the package is a dependency there.
+        if (!flags.update && !existsSync(join(dirname(target), 'node_modules', 'scale-advise', 'schema', 'profile.schema.json'))) {
+          process.stderr.write(
+            `note: the first line of ${displayPath} points editors at ./node_modules/scale-advise/schema/profile.schema.json, ` +
+              'which is there once scale-advise is a dev dependency of this project (`npm install --save-dev scale-advise`)\n',
+          );
+        }
         return EXIT.OK;
       }),
     );

@@ -1,5 +1,5 @@
 // init with its prompts driven through streams, --yes, --update, and refusals.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -147,6 +147,20 @@ describe('init without a terminal', () => {
     const yes = spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), 'init', '--yes', '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(yes.status, yes.stderr).toBe(0);
     expect(yes.stdout).toMatch(/wrote scale-advise\.yaml: 0 detected, 0 answered, \d+ left out/);
+    // no node_modules/scale-advise beside the profile: say where the $schema line points and how it gets there
+    expect(yes.stderr).toMatch(/points editors at \.\/node_modules\/scale-advise\/schema\/profile\.schema\.json.*npm install --save-dev scale-advise/);
+    const update = spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), 'init', '--update'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, input: '', timeout: 10_000 });
+    expect(update.status).toBe(2);
+    expect(update.stderr).toMatch(/run `scale-advise init --update --yes`/);
+  });
+
+  it('says nothing about the $schema line when the package is installed beside the profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-init-'));
+    mkdirSync(join(dir, 'node_modules', 'scale-advise', 'schema'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'scale-advise', 'schema', 'profile.schema.json'), '{}');
+    const yes = spawnSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), 'init', '--yes', '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(yes.status, yes.stderr).toBe(0);
+    expect(yes.stderr).not.toMatch(/points editors/);
   });
 
   it('counts a profile under another name assess reads as existing', () => {

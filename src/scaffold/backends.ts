@@ -20,7 +20,7 @@ export function backendsFor(inputs: TemplateInputs): Backends {
     const perInstance = inputs.numParam('per_instance_rps');
     const needed = inputs.computed('instances needed', Math.ceil(peak / perInstance) + 1, `ceil(peak_rps ${peak} / per_instance_rps ${perInstance}) + 1 spare`);
     count = inputs.computed('servers', Math.max(instances, needed), `max(app_instances ${instances}, instances needed ${needed})`);
-    if (needed > instances) inputs.remark(`the profile has ${instances} app instances; peak traffic needs ${needed}: add ${needed - instances}`);
+    if (needed > instances) inputs.remark(`the profile has ${instances === 1 ? '1 app instance' : `${instances} app instances`}; peak traffic needs ${needed}: add ${needed - instances}`);
   }
   count = inputs.bounded('servers', count, 1, 250);
   const pattern = inputs.strParam('backend_host_pattern');

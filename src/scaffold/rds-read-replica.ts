@@ -29,7 +29,8 @@ export async function renderRdsReadReplica(inputs: TemplateInputs): Promise<Arte
       `max(1, ceil(cpu_p95_pct ${fmt(cpu)} × read_pct ${fmt(reads)} / 100 / replica_cpu_target_pct ${fmt(target)})): the read share of the primary's CPU, spread at the target`,
     );
   } else {
-    inputs.remark('replica_count 1: without database.cpu_p95_pct and database.read_pct the read load is unknown');
+    const missing = [cpu === undefined ? 'database.cpu_p95_pct' : '', reads === undefined ? 'database.read_pct' : ''].filter(Boolean).join(' and ');
+    inputs.remark(`replica_count 1: without ${missing} the read load is unknown`);
   }
   replicas = inputs.bounded('replica_count', replicas, 1, 15);
   const text = await renderHandlebars('rds-read-replica', 'main.tf', {

@@ -24,7 +24,9 @@ export async function renderRedisCache(inputs: TemplateInputs): Promise<Artefact
   const policy = inputs.strParam('eviction_policy');
   inputs.remark(`maxmemory-policy ${policy}: cache-aside keeps every key re-creatable from the database, so any key may be evicted`);
   const hit = inputs.optionalNum('architecture.cache_hit_pct');
-  if (hit !== undefined && hit < 80) inputs.remark(`cache_hit_pct is ${fmt(hit)}: check key design and TTLs before adding memory`);
+  const cache = inputs.fact('architecture.cache');
+  // With no cache yet there is no hit rate to tune; a recorded 0 only says so.
+  if (hit !== undefined && hit < 80 && cache !== 'none') inputs.remark(`cache_hit_pct is ${fmt(hit)}: check key design and TTLs before adding memory`);
   const text = await renderHandlebars('redis-cache', 'redis.conf', {
     bind: inputs.strParam('bind'),
     port: inputs.numParam('port'),

@@ -96,6 +96,8 @@ describe('load balancers, cache, replicas, load test', () => {
     expect(files['nginx/upstream.conf']!.match(/^ +server [^{]/gm)).toHaveLength(7); // ceil(800 / 150) + 1
     expect(files['haproxy/haproxy.cfg']!.match(/^ +server .* check$/gm)).toHaveLength(7);
     expect(files['nginx/upstream.conf']).toContain('the profile has 2 app instances; peak traffic needs 7: add 5');
+    const one = await render(['haproxy'], profileWith({ architecture: { app_instances: 1 } }));
+    expect(one['haproxy/haproxy.cfg']).toContain('the profile has 1 app instance; peak traffic needs 7: add 6');
   });
 
   it('redis maxmemory follows the working set', async () => {
@@ -105,10 +107,24 @@ describe('load balancers, cache, replicas, load test', () => {
     await expect(render(['redis-cache'], profileWith({}, ['database.size_gb']))).rejects.toThrow('--set working_set_gb=N');
   });
 
+  it('redis speaks of the hit rate only when there is a cache to tune', async () => {
+    const low = (await render(['redis-cache'], profileWith({ architecture: { cache: 'redis', cache_hit_pct: 40 } })))['redis-cache/redis.conf']!;
+    expect(low).toContain('cache_hit_pct is 40: check key design and TTLs');
+    const none = (await render(['redis-cache'], profileWith({ architecture: { cache: 'none', cache_hit_pct: 0 } })))['redis-cache/redis.conf']!;
+    expect(none).not.toContain('check key design');
+  });
+
   it('rds replicas spread the read share of the primary CPU', async () => {
     const text = (await render(['rds-read-replica']))['rds-read-replica/main.tf']!;
     expect(text).toContain('replica_count 2 = max(1, ceil(cpu_p95_pct 92 × read_pct 85 / 100 / replica_cpu_target_pct 60))');
     await expect(render(['rds-read-replica'], profileWith({ database: { engine: 'mongodb' } }))).rejects.toThrow('database.engine is "mongodb"');
+  });
+
+  it('rds names only the fact that is missing when it cannot size the replicas', async () => {
+    const noReads = (await render(['rds-read-replica'], profileWith({}, ['database.read_pct'])))['rds-read-replica/main.tf']!;
+    expect(noReads).toContain('replica_count 1: without database.read_pct the read load is unknown');
+    const neither = (await render(['rds-read-replica'], profileWith({}, ['database.read_pct', 'database.cpu_p95_pct'])))['rds-read-replica/main.tf']!;
+    expect(neither).toContain('without database.cpu_p95_pct and database.read_pct the read load');
   });
 
   it('k6 ramps to peak and to ten times peak, with SLO thresholds', async () => {

@@ -23,16 +23,62 @@ function decodePointer(pointer: string): string[] {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Follow a schema path like `#/properties/traffic/properties/peak_rps/type` to the node owning the keyword. */
-function schemaNodeAt(root: SchemaNode, schemaPath: string): SchemaNode | undefined {
+/** Follow a schema path like `#/properties/traffic/properties/peak_rps/type` from a base to the node owning the keyword. */
+function walkSchemaPath(base: SchemaNode, schemaPath: string): SchemaNode | undefined {
   const parts = decodePointer(schemaPath.replace(/^#/, ''));
   parts.pop(); // the keyword itself
-  let node: unknown = root;
+  let node: unknown = base;
   for (const p of parts) {
     if (node && typeof node === 'object') node = (node as Record<string, unknown>)[p];
     else return undefined;
   }
   return node && typeof node === 'object' ? (node as SchemaNode) : undefined;
+}
+
+/** The target of a local `$ref` (`#/$defs/component`), or undefined. */
+function refTarget(root: SchemaNode, node: SchemaNode): SchemaNode | undefined {
+  const ref = node.$ref;
+  return typeof ref === 'string' && ref.startsWith('#') ? walkSchemaPath(root, `${ref}/$ref`) : undefined;
+}
+
+/**
+ * The subschemas reached through a `$ref` on the way to the value at `segments`, deepest first.
+ * A precompiled validator checks a referenced definition in a function of its own, and the
+ * schema paths of its errors start at that definition (`#/additionalProperties` for an
+ * unknown key in `architecture.components[0]`), not at the root.
+ */
+function refBases(root: SchemaNode, segments: (string | number)[]): SchemaNode[] {
+  const bases: SchemaNode[] = [];
+  let node: SchemaNode | undefined = root;
+  const follow = () => {
+    for (let target = node && refTarget(root, node); target && !bases.includes(target); target = refTarget(root, target)) {
+      bases.push(target);
+      node = target;
+    }
+  };
+  for (const seg of segments) {
+    follow();
+    if (!node) break;
+    const properties = node.properties as Record<string, SchemaNode> | undefined;
+    const extra: unknown = node.additionalProperties;
+    node =
+      typeof seg === 'number'
+        ? (node.items as SchemaNode | undefined)
+        : (properties?.[seg] ?? (extra && typeof extra === 'object' ? (extra as SchemaNode) : undefined));
+  }
+  follow();
+  return bases.reverse();
+}
+
+/** The schema node owning an error's keyword: relative to the deepest `$ref` it resolves in, else to the root. */
+function schemaNodeAt(root: SchemaNode, schemaPath: string, segments: (string | number)[]): SchemaNode | undefined {
+  if (!schemaPath.startsWith('#/$defs/')) {
+    for (const base of refBases(root, segments)) {
+      const node = walkSchemaPath(base, schemaPath);
+      if (node) return node;
+    }
+  }
+  return walkSchemaPath(root, schemaPath);
 }
 
 function instanceSegments(instancePath: string): (string | number)[] {
@@ -95,7 +141,7 @@ export function schemaErrorsToProblems(
   const useful = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
   for (const err of useful.length ? useful : errors) {
     const segs = instanceSegments(err.instancePath);
-    const node = schemaNodeAt(root, err.schemaPath);
+    const node = schemaNodeAt(root, err.schemaPath, segs);
     const here = segs.length ? `\`${dotted(segs)}\`` : 'the file';
     const actual = valueAt(parsed.data, segs);
     let message: string;

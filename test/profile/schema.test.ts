@@ -92,3 +92,22 @@ describe('profile schema', () => {
     expect(example.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
   });
 });
+
+describe('mistakes inside a list of mappings', () => {
+  it('are explained with the keys, unit and meaning of the list item, not of the top level', async () => {
+    const { loadProfile } = await import('../../src/profile/load.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
+    writeFileSync(file, 'version: 1\narchitecture:\n  components:\n    - name: api\n      cpu_share_pcnt: 50\n      cpu_share_pct: 500\n');
+    let message = '';
+    try {
+      loadProfile(file);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/:5:7: unknown field `cpu_share_pcnt` in `architecture\.components\[0\]` \(did you mean `cpu_share_pct`\?\)/);
+    expect(message).toMatch(/:6:22: `architecture\.components\[0\]\.cpu_share_pct` must be <= 100 \(%\), got 500 \(Percentage of the application tier's CPU/);
+    expect(message).not.toMatch(/stage_model/);
+  });
+});

@@ -138,7 +138,9 @@ export function schemaErrorsToProblems(
   const seen = new Set<string>();
   const problems: Problem[] = [];
   // An `anyOf`/`oneOf` failure repeats its branches' errors; the branch errors say more.
-  const useful = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+  // A value outside an enum of strings also fails `type: string`; the enum's message names the choices, so it stands alone.
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  const useful = errors.filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword) && !(e.keyword === 'type' && enumAt.has(e.instancePath)));
   for (const err of useful.length ? useful : errors) {
     const segs = instanceSegments(err.instancePath);
     const node = schemaNodeAt(root, err.schemaPath, segs);

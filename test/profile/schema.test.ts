@@ -111,3 +111,21 @@ describe('mistakes inside a list of mappings', () => {
     expect(message).not.toMatch(/stage_model/);
   });
 });
+
+describe('a value of the wrong type for a list of choices', () => {
+  it('is reported once, with the choices', async () => {
+    const { loadProfile } = await import('../../src/profile/load.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
+    writeFileSync(file, 'version: 1\narchitecture:\n  api_contracts: false\n');
+    let message = '';
+    try {
+      loadProfile(file);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/:3:18: `architecture\.api_contracts` must be one of: none, informal, openapi, contract-tested; got boolean false/);
+  });
+});

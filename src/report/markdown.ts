@@ -47,7 +47,7 @@ export function formatMarkdown(a: Assessment): string {
       out.push(`### ${f.title} (\`${f.rule}\`)`, '', f.message, '', `**Recommendation.** ${f.recommendation}`, '');
       if (f.unlocks?.length) out.push(`**Unlocks:** ${f.unlocks.map((id) => `\`${id}\``).join(', ')}`, '');
       if (f.evidence.length) {
-        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : ''}${e.line ? ` (line ${e.line})` : e.origin ? ` (${e.provenance}: ${e.origin})` : e.provenance !== 'declared' ? ` (${e.provenance})` : ''}`).join(', '), '');
+        out.push('**Evidence:** ' + f.evidence.map((e) => `\`${e.fact}\` = ${formatValue(e.value)}${e.baseline !== undefined ? ` (today: ${formatValue(e.baseline)})` : ''}${e.line ? ` (line ${e.line})` : e.origin ? ` (${e.provenance}: ${e.origin})` : e.provenance !== 'declared' ? ` (${e.provenance})` : ''}`).join(', '), '');
       }
       out.push('**Sources:**', ...f.sources.map((src) => `- ${citeSource(src)}: ${src.point}`), '');
     }

@@ -30,8 +30,8 @@ function severityStyle(c: ChalkInstance, s: Severity): (t: string) => string {
 /** A fact and its value, with its line in the profile the header names (paths would not fit 80 columns). */
 function evidenceLine(e: Evidence): string {
   const where = e.line ? ` (line ${e.line}:${e.column ?? 1})` : e.origin ? ` (${e.provenance}: ${e.origin})` : e.provenance !== 'declared' ? ` (${e.provenance})` : '';
-  const measured = e.baseline !== undefined ? ` (measured: ${formatValue(e.baseline)})` : '';
-  return `${e.fact} = ${formatValue(e.value)}${measured}${where}`;
+  const today = e.baseline !== undefined ? ` (today: ${formatValue(e.baseline)})` : '';
+  return `${e.fact} = ${formatValue(e.value)}${today}${where}`;
 }
 
 /** The first step of a recommendation: its intro and step 1 of a numbered list, else the first sentence. */

@@ -108,7 +108,7 @@ describe('assess --what-if', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Stage: Scale/);
     expect(r.stdout).toMatch(/Stage: Growth today, Scale at 10x load\./);
-    expect(r.stdout).toMatch(/database\.cpu_p95_pct = 100 \(measured: 92\)/);
+    expect(r.stdout).toMatch(/database\.cpu_p95_pct = 100 \(today: 92\)/);
   });
 
   it('carries the comparison and the baseline in JSON', () => {

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 // Generated at build time from schema/profile.schema.json (scripts/build.mjs).
 import validateProfile from '../generated/profile-validator.js';
 import type { Position } from '../model.js';
+import { formatValue } from '../engine/format-value.js';
 import { UserError, type Problem } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
 import { readUserFile } from '../util/read-file.js';
@@ -150,8 +151,30 @@ function semanticChecks(data: ProfileData, file: string, positionOf: Profile['po
     }
     names.set(c.name, i);
   });
+  for (const [section, low, high, why] of ORDERED_FIELDS) {
+    const values = (data as Record<string, Record<string, unknown> | undefined>)[section];
+    const a = values?.[low];
+    const b = values?.[high];
+    if (typeof a !== 'number' || typeof b !== 'number' || a <= b) continue;
+    const other = positionOf([section, high]);
+    problems.push({
+      file,
+      position: positionOf([section, low]),
+      message: `\`${section}.${low}\` is ${formatValue(a)}, above \`${section}.${high}\` (${formatValue(b)}${other ? `, line ${other.line}` : ''}): ${why}`,
+      hint: 'one of the two is out of date or mistyped',
+    });
+  }
   return problems;
 }
+
+/** Pairs of fields where the first can never exceed the second. */
+export const ORDERED_FIELDS: [section: string, low: string, high: string, why: string][] = [
+  ['traffic', 'avg_rps', 'peak_rps', 'the average request rate cannot be above the peak'],
+  ['traffic', 'daily_active_users', 'monthly_active_users', "a day's active users are among the month's"],
+  ['performance', 'latency_p50_ms', 'latency_p95_ms', 'the median latency cannot be above the 95th percentile'],
+  ['performance', 'latency_p95_ms', 'latency_p99_ms', 'the 95th percentile latency cannot be above the 99th'],
+  ['database', 'size_gb', 'storage_limit_gb', 'a database cannot hold more than its storage limit'],
+];
 
 /** YYYY-MM-DD naming a day that exists (no month 13, no February 30th). */
 export function isCalendarDate(s: string): boolean {

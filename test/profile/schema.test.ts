@@ -129,3 +129,29 @@ describe('a value of the wrong type for a list of choices', () => {
     expect(message).toMatch(/:3:18: `architecture\.api_contracts` must be one of: none, informal, openapi, contract-tested; got boolean false/);
   });
 });
+
+describe('values that contradict each other', () => {
+  it('are errors at the first value, naming the other and its line', async () => {
+    const { loadProfile } = await import('../../src/profile/load.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const load = (text: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
+      writeFileSync(file, text);
+      try {
+        loadProfile(file);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const message = load('version: 1\ntraffic:\n  peak_rps: 800\n  avg_rps: 900\n  monthly_active_users: 1000\n  daily_active_users: 5000\nperformance: { latency_p50_ms: 100, latency_p95_ms: 90, latency_p99_ms: 300 }\ndatabase: { size_gb: 600, storage_limit_gb: 500 }\n');
+    expect(message).toMatch(/:4:12: `traffic\.avg_rps` is 900, above `traffic\.peak_rps` \(800, line 3\)/);
+    expect(message).toMatch(/:6:23: `traffic\.daily_active_users` is 5,000, above `traffic\.monthly_active_users` \(1,000, line 5\)/);
+    expect(message).toMatch(/:7:32: `performance\.latency_p50_ms` is 100, above `performance\.latency_p95_ms`/);
+    expect(message).toMatch(/`database\.size_gb` is 600, above `database\.storage_limit_gb`/);
+    expect(message).not.toMatch(/latency_p95_ms` is 90, above/);
+    // equal values, and either one alone, are fine
+    expect(load('version: 1\ntraffic: { peak_rps: 800, avg_rps: 800, daily_active_users: 10 }\nperformance: { latency_p95_ms: 90, latency_p99_ms: 90 }\n')).toBe('');
+  });
+});

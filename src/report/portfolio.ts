@@ -10,6 +10,9 @@ export type GroupBy = (typeof GROUP_BY)[number];
 /** A report written before it carried dates (`open_since`) or its waivers: the column cannot be known. */
 export const UNKNOWN = 'unknown';
 
+/** What every format shows for a value the report does not carry (an owner, a stage, dates); the footer says so. */
+export const ABSENT = '—';
+
 /** The open warning sign first seen open the longest ago. */
 export interface OldestWarningSign {
   rule: string;
@@ -148,13 +151,13 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 /** "db-cpu-saturated, 41 days"; "none"; "—" when the report carries no dates. */
 export function oldestText(r: PortfolioRow): string {
   const o = r.oldest_warning_sign;
-  return o === UNKNOWN ? '—' : o === null ? 'none' : `${o.rule}, ${days(o.days)}`;
+  return o === UNKNOWN ? ABSENT : o === null ? 'none' : `${o.rule}, ${days(o.days)}`;
 }
 
 /** "db-read-replicas in 5 days; cache (database.x) today"; "none"; "—" when the report lists no waivers. */
 export function expiringText(r: PortfolioRow): string {
   const w = r.expiring_waivers;
-  if (w === UNKNOWN) return '—';
+  if (w === UNKNOWN) return ABSENT;
   if (!w.length) return 'none';
   return w.map((x) => `${x.rule}${x.scope ? ` (${x.scope})` : ''} ${x.days_left === 0 ? 'today' : `in ${days(x.days_left)}`}`).join('; ');
 }
@@ -171,8 +174,8 @@ const counted = (head: string, n: (r: PortfolioRow) => number): PortfolioColumn 
 
 export const COLUMNS: readonly PortfolioColumn[] = [
   { head: 'System', cell: (r) => r.system, numeric: false, sort: (r) => r.system },
-  { head: 'Owner', cell: (r) => r.owner ?? '-', numeric: false, sort: (r) => r.owner ?? '' },
-  { head: 'Stage', cell: (r) => r.stage ?? 'unknown', numeric: false, sort: (r) => STAGE_IDS.indexOf(r.stage as (typeof STAGE_IDS)[number]) },
+  { head: 'Owner', cell: (r) => r.owner ?? ABSENT, numeric: false, sort: (r) => r.owner ?? '' },
+  { head: 'Stage', cell: (r) => r.stage ?? ABSENT, numeric: false, sort: (r) => STAGE_IDS.indexOf(r.stage as (typeof STAGE_IDS)[number]) },
   ...SEVERITIES.map((s) => counted(s, (r) => r.open[s])),
   counted('Warning signs', (r) => r.warning_signs),
   { head: 'Oldest warning sign', cell: oldestText, numeric: false, sort: (r) => (typeof r.oldest_warning_sign === 'object' && r.oldest_warning_sign ? r.oldest_warning_sign.days : -1) },
@@ -187,7 +190,7 @@ export const groupTitle = (p: Portfolio, g: PortfolioGroup) => `${p.groupBy}: ${
 export const portfolioFooter = (p: Portfolio) =>
   `${p.systems} ${p.systems === 1 ? 'system' : 'systems'}, as of ${p.asOf}. Severity columns count open findings (expired waivers included). ` +
   `Oldest warning sign: the open one first seen open the longest ago, and for how long; expiring waivers: live waivers that end within ${days(p.window)}. ` +
-  `"—": the report was written before it carried these.`;
+  `"${ABSENT}": the report does not carry it (a profile without project.owner, or a report written before reports carried dates and waivers); "none": nothing to list.`;
 
 /** Aligned columns, a block per group. */
 export function formatPortfolioText(p: Portfolio): string {

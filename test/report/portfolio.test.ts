@@ -4,9 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/report-file.js';
-import { buildPortfolio } from '../../src/report/portfolio.js';
+import { buildPortfolio, formatPortfolioMarkdown, formatPortfolioText } from '../../src/report/portfolio.js';
+import { formatPortfolioHtml } from '../../src/report/portfolio-html.js';
 import { ROOT } from '../helpers/assess.js';
-import { PORTFOLIO_DAY, STAGES, writeGeneratedReports } from '../helpers/portfolio-reports.js';
+import { exampleReport, generatedReport, PORTFOLIO_DAY, STAGES, writeGeneratedReports } from '../helpers/portfolio-reports.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, 'portfolio', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SCALE_ADVISE_NOW: PORTFOLIO_DAY } });
@@ -148,5 +149,28 @@ describe('portfolio of 50 generated reports', () => {
     mkdirSync(join(dir, 'empty'), { recursive: true });
     expect(cli(['empty'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('empty: holds no .json report') });
     expect(cli(['missing.json'], dir).status).toBe(2);
+  });
+});
+
+describe('a value a report does not carry', () => {
+  // no project.owner, no stage id, written before reports carried dates and waivers
+  const older = generatedReport(exampleReport(), 8);
+  const { owner: _owner, ...unowned } = { ...older, stage: { ...older.stage, id: null } } as JsonReport & { owner?: string };
+  const p = buildPortfolio([{ file: 'old.json', report: unowned as JsonReport }], null, OPTS);
+
+  it('shows "—" (an em dash) in every column and every format, never "-" or "unknown"', () => {
+    const text = formatPortfolioText(p).split('\n').find((l) => l.startsWith('service-08 '))!.split(/\s{2,}/);
+    expect([text[1], text[2], text[9], text[12]]).toEqual(['—', '—', '—', '—']);
+    const md = formatPortfolioMarkdown(p).split('\n').find((l) => l.startsWith('| service-08 '))!.split(' | ');
+    expect([md[1], md[2], md[9], md[12]]).toEqual(['—', '—', '—', '— |']);
+    const html = formatPortfolioHtml(p);
+    expect(html.match(/<td[^>]*>—<\/td>/g)).toHaveLength(4);
+    for (const out of [text.join('|'), md.join('|'), html]) expect(out).not.toMatch(/>-<|\|-\||>unknown<|\|unknown\|/);
+  });
+
+  it('the legend under every table says what "—" means', () => {
+    for (const out of [formatPortfolioText(p), formatPortfolioMarkdown(p), formatPortfolioHtml(p)]) {
+      expect(out.replace(/&quot;/g, '"')).toMatch(/"—": the report does not carry it \(a profile without project\.owner, or a report written before reports carried dates and waivers\)/);
+    }
   });
 });

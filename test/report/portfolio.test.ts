@@ -1,6 +1,7 @@
 // `scale-advise portfolio` over fifty systems' reports, as CI artefacts would unpack them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/report-file.js';
@@ -147,7 +148,7 @@ describe('portfolio of 50 generated reports', () => {
   it('says what is wrong with a group, a folder or a file', () => {
     expect(cli(['artefacts', '--group-by', 'stag'], dir).stderr).toContain('did you mean "stage"');
     mkdirSync(join(dir, 'empty'), { recursive: true });
-    expect(cli(['empty'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('empty: holds no .json report') });
+    expect(cli(['empty'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('empty: holds no .json file (expected a directory of reports') });
     expect(cli(['missing.json'], dir).status).toBe(2);
   });
 });
@@ -172,5 +173,50 @@ describe('a value a report does not carry', () => {
     for (const out of [formatPortfolioText(p), formatPortfolioMarkdown(p), formatPortfolioHtml(p)]) {
       expect(out.replace(/&quot;/g, '"')).toMatch(/"—": the report does not carry it \(a profile without project\.owner, or a report written before reports carried dates and waivers\)/);
     }
+  });
+});
+
+describe('portfolio DIR: what a walk reads and passes over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sa-portfolio-walk-'));
+  const put = (path: string, content: unknown) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  const base = exampleReport();
+  put('reports/svc-a/scale-advise.json', generatedReport(base, 1));
+  put('reports/svc-b/scale-advise.json', generatedReport(base, 2));
+  // never entered: reports there would count, other files there would warn
+  put('reports/.git/objects/report.json', { ...generatedReport(base, 3), project: 'in-git' });
+  put('reports/node_modules/pkg/report.json', { ...generatedReport(base, 4), project: 'in-node-modules' });
+  put('reports/node_modules/pkg/package.json', { name: 'pkg' });
+  put('reports/svc-a/.scale-advise/collected.json', { facts: {} });
+  // met while walking: passed over, each with one line on stderr
+  put('reports/svc-b/package.json', { name: 'svc-b', version: '1.0.0' });
+  put('reports/svc-b/broken.json', '{\n  "schema_version": 1,\n');
+  put('others/tsconfig.json', { compilerOptions: {} });
+
+  it('skips .git, node_modules and .scale-advise, and passes over a non-report with a one-line warning', () => {
+    const r = cli(['reports'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^(service-|in-)/.test(l)).map((l) => l.split(' ')[0])).toEqual(['service-01', 'service-02']);
+    expect(r.stdout).toContain('2 systems, as of');
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^scale-advise: warning: reports\/svc-b\/broken\.json:\d+:\d+: not a scale-advise JSON report: invalid JSON \(.+\); skipped$/),
+      'scale-advise: warning: reports/svc-b/package.json:1:1: not a scale-advise JSON report: no `schema_version`; skipped',
+    ]);
+  });
+
+  it('a non-report named on the command line is an error: exit 2, the path named', () => {
+    const r = cli(['reports', 'reports/svc-b/package.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scale-advise: reports/svc-b/package.json:1:1: not a scale-advise JSON report: no `schema_version` (expected a report as `scale-advise assess --format json`');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a directory with no report among its .json files is an error', () => {
+    const r = cli(['others'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scale-advise: others: holds no scale-advise JSON report; its one .json file was skipped');
   });
 });

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkFormat, formatNames, render } from '../report/index.js';
 import { NotAReportError, readJsonReport, REPORT_EXPECTED, type JsonReport } from '../report/report-file.js';
-import { buildPortfolio, GROUP_BY, type GroupBy } from '../report/portfolio.js';
+import { buildPortfolio, GROUP_BY, type GroupBy, type SkippedFile } from '../report/portfolio.js';
 import { formatLocation, UserError } from '../util/errors.js';
 import { warn } from '../util/warn.js';
 import { fsProblem } from '../util/fs-errors.js';
@@ -90,12 +90,6 @@ export function reportFiles(args: readonly string[], cwd: string): { arg: string
   });
 }
 
-/** A file passed over: what it is and why. */
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
 /**
  * Read the reports. A file named on the command line must be a report; a
  * .json file met in a directory that is not one (a package.json, another
@@ -114,8 +108,8 @@ export function readReports(args: readonly string[], cwd: string, onSkip: (s: Sk
         read++;
       } catch (e) {
         if (named || !(e instanceof NotAReportError)) throw e;
-        const problem = e.problems[0]!;
-        const s = { file: formatLocation(problem.file, problem.position), reason: problem.message };
+        const { file: where, position, message } = e.problems[0]!;
+        const s = { file: where, position, message };
         skipped.push(s);
         onSkip(s);
       }
@@ -137,8 +131,8 @@ export function registerPortfolio(program: Command, run: Run): void {
         const groupBy = parseGroupBy(flags.groupBy);
         const opts = { now: resolveNow(flags.now), window: parseWindow(flags.expiringWithin) };
         const cwd = process.cwd();
-        const { reports } = readReports(args, cwd, (s) => warn(`${s.file}: ${s.reason}; skipped`));
-        emit(await render('portfolio', flags.format, buildPortfolio(reports, groupBy, opts), { colorLevel: 0 }), flags, cwd);
+        const { reports, skipped } = readReports(args, cwd, (s) => warn(`${formatLocation(s.file, s.position)}: ${s.message}; skipped`));
+        emit(await render('portfolio', flags.format, buildPortfolio(reports, groupBy, opts, skipped), { colorLevel: 0 }), flags, cwd);
         return EXIT.OK;
       }),
     );

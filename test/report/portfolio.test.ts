@@ -1,6 +1,6 @@
 // `scale-advise portfolio` over fifty systems' reports, as CI artefacts would unpack them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +218,83 @@ describe('portfolio DIR: what a walk reads and passes over', () => {
     const r = cli(['others'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('scale-advise: others: holds no scale-advise JSON report; its one .json file was skipped');
+  });
+});
+
+/** The ```json example under a heading of a Markdown page. */
+function documentedExample(page: string, heading: string): unknown {
+  const md = readFileSync(join(ROOT, page), 'utf8');
+  const section = md.slice(md.indexOf(`\n${heading}\n`));
+  const m = /```json\n([\s\S]*?)\n```/.exec(section);
+  if (!md.includes(`\n${heading}\n`) || !m) throw new Error(`${page}: no JSON example under "${heading}"`);
+  return JSON.parse(m[1]!);
+}
+
+/**
+ * Where `real` differs in shape from the documented example: the same keys at
+ * every level, the same JSON types; null on either side stands for any value
+ * (the example shows each nullable key both ways). Every element of an array
+ * is held against every documented element.
+ */
+function shapeDifferences(doc: unknown, real: unknown, at = '$'): string[] {
+  if (doc === null || real === null) return [];
+  const kind = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
+  if (kind(doc) !== kind(real)) return [`${at}: documented ${kind(doc)}, written ${kind(real)}`];
+  if (Array.isArray(doc)) return (real as unknown[]).flatMap((r, i) => doc.flatMap((d) => shapeDifferences(d, r, `${at}[${i}]`)));
+  if (typeof doc !== 'object') return [];
+  const [dk, rk] = [Object.keys(doc as object), Object.keys(real as object)];
+  const keys = [...dk.filter((k) => !rk.includes(k)).map((k) => `${at}.${k}: documented, not written`), ...rk.filter((k) => !dk.includes(k)).map((k) => `${at}.${k}: written, not documented`)];
+  return [...keys, ...dk.filter((k) => rk.includes(k)).flatMap((k) => shapeDifferences((doc as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${at}.${k}`))];
+}
+
+describe('portfolio --format json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sa-portfolio-json-'));
+  const put = (path: string, content: unknown) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), JSON.stringify(content, null, 2));
+  };
+  const base = exampleReport();
+  // a waiver ending in 5 days and a dated warning sign; a report without dates; one without an owner
+  put('reports/svc-05/scale-advise.json', generatedReport(base, 5));
+  put('reports/svc-08/scale-advise.json', generatedReport(base, 8));
+  const { owner: _owner, ...unowned } = generatedReport(base, 11) as JsonReport & { owner?: string };
+  put('reports/svc-11/scale-advise.json', unowned);
+  put('reports/svc-11/package.json', { name: 'svc-11' });
+  type Out = ReturnType<typeof import('../../src/report/portfolio.js').portfolioJsonObject>;
+  let out: Out;
+
+  beforeAll(() => {
+    const r = cli(['reports', '--group-by', 'owner', '--format', 'json'], dir);
+    expect(r.status).toBe(0);
+    out = JSON.parse(r.stdout) as Out;
+  });
+
+  it('has the keys and shape of the example in docs/portfolio.md', () => {
+    const example = documentedExample('docs/portfolio.md', '## The JSON output (`--format json`)');
+    expect(shapeDifferences(example, out)).toEqual([]);
+    // the written output has a value of every nullable key, so the comparison above covers them
+    const rows = out.groups.flatMap((g) => g.rows);
+    expect(rows.some((r) => r.oldest_warning_sign !== null && r.expiring_waivers?.length)).toBe(true);
+    expect(out.skipped.length).toBe(1);
+  });
+
+  it('carries the same values as the table, null where it shows "—"', () => {
+    expect(out).toMatchObject({ portfolio_version: 1, tool: { name: 'scale-advise' }, as_of: PORTFOLIO_DAY, expiring_within_days: 14, group_by: 'owner', systems: 3 });
+    expect(out.groups.map((g) => g.key)).toEqual([null, 'team-c']);
+    const row = (system: string) => out.groups.flatMap((g) => g.rows).find((r) => r.system === system)!;
+    expect(row('service-11').owner).toBeNull();
+    expect(row('service-05').expiring_waivers).toEqual([{ rule: base.findings[5]!.rule, scope: null, owner: 'ops', expires: '2026-12-12', days_left: 5 }]);
+    expect(row('service-05').oldest_warning_sign).toMatchObject({ since: '2026-11-23', days: 14 });
+    expect([row('service-08').oldest_warning_sign, row('service-08').expiring_waivers]).toEqual([null, null]);
+    expect(row('service-08').open.high).toBeGreaterThan(0);
+    expect(out.skipped).toEqual([{ file: join('reports', 'svc-11', 'package.json'), line: 1, column: 1, message: 'not a scale-advise JSON report: no `schema_version`' }]);
+  });
+
+  it('is listed in --help, and a portfolio written into a folder of reports is passed over there', () => {
+    expect(cli(['--help'], dir).stdout).toMatch(/--format <format>\s+output format: text, json, markdown, html/);
+    expect(cli(['reports', '--format', 'json', '--output', 'reports/portfolio.json'], dir).status).toBe(0);
+    const again = cli(['reports'], dir);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('reports/portfolio.json:1:1: not a scale-advise JSON report: this is the output of `scale-advise portfolio --format json`, not a report of one system; skipped');
   });
 });

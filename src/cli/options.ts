@@ -117,5 +117,10 @@ export async function withComparison(a: Assessment, flags: CompareFlags, cwd: st
   if (flags.compare === undefined) return a;
   const [{ readJsonReport }, { carryOpenSince, compareReports }, { jsonReportObject }] = await Promise.all([import('../report/report-file.js'), import('../report/compare.js'), import('../report/json.js')]);
   const previous = readJsonReport(resolve(cwd, flags.compare), flags.compare);
+  // A report of another project compares two different systems: said, not refused (a project may be renamed).
+  if (typeof previous.project === 'string' && typeof a.project === 'string' && previous.project !== a.project) {
+    const { warn } = await import('../util/warn.js');
+    warn(`${flags.compare} is a report of project "${previous.project}", not "${a.project}": this compares two different systems`);
+  }
   return { ...a, findings: carryOpenSince(a.findings, previous, a.assessedOn), comparison: compareReports(previous, jsonReportObject(a), flags.compare) };
 }

@@ -106,6 +106,7 @@ export const REPORTS: Registry = {
   },
   portfolio: {
     text: async () => (await import('./portfolio.js')).formatPortfolioText,
+    json: async () => (await import('./portfolio.js')).formatPortfolioJson,
     markdown: async () => (await import('./portfolio.js')).formatPortfolioMarkdown,
     html: async () => (await import('./portfolio-html.js')).formatPortfolioHtml,
   },

@@ -1,6 +1,6 @@
 // The portfolio as one self-contained page: a table per group, rows found by
 // name or owner, filtered by stage, sorted by any column.
-import { COLUMNS, groupTitle, portfolioFooter, type Portfolio, type PortfolioRow } from './portfolio.js';
+import { ABSENT, COLUMNS, groupTitle, portfolioFooter, type Portfolio, type PortfolioRow } from './portfolio.js';
 import { escapeHtml as e, htmlPage, htmlSelect } from './html-page.js';
 import { SEVERITIES } from '../model.js';
 
@@ -39,12 +39,12 @@ function rowHtml(r: PortfolioRow): string {
     const tag = i === 0 ? 'th scope="row"' : 'td';
     return `<${tag}${cls ? ` class="${cls}"` : ''} data-sort="${e(c.sort(r))}">${e(text)}</${tag.slice(0, 2)}>`;
   });
-  return `<tr data-stage="${e(r.stage ?? 'unknown')}" data-find="${e(find)}">${cells.join('')}</tr>`;
+  return `<tr data-stage="${e(r.stage ?? ABSENT)}" data-find="${e(find)}">${cells.join('')}</tr>`;
 }
 
 /** One page to share: the portfolio's tables, with the same shell, colours and escaping as the assessment page. */
 export function formatPortfolioHtml(p: Portfolio): string {
-  const stages = [...new Set(p.groups.flatMap((g) => g.rows.map((r) => r.stage ?? 'unknown')))].sort();
+  const stages = [...new Set(p.groups.flatMap((g) => g.rows.map((r) => r.stage ?? ABSENT)))].sort();
   const head = `<thead><tr>${COLUMNS.map((c) => `<th scope="col"${c.numeric || c.head === 'Stage' ? ' data-type="number"' : ''}><button type="button">${e(c.head)}</button></th>`).join('')}</tr></thead>`;
   const tables = p.groups
     .map((g) => `<section class="group">${g.key !== null ? `<h2>${e(groupTitle(p, g))}</h2>` : ''}<table class="systems">${head}<tbody>${g.rows.map(rowHtml).join('\n')}</tbody></table></section>`)

@@ -1,4 +1,5 @@
-import { SEVERITIES, STAGE_IDS, isOpen, type Severity } from '../model.js';
+import { SEVERITIES, STAGE_IDS, isOpen, type Position, type Severity } from '../model.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { JsonReport } from './report-file.js';
 import { compareStrings } from '../util/compare.js';
 import { daysUntil } from '../decisions/waivers.js';
@@ -7,8 +8,14 @@ import { isoDay } from '../util/iso-day.js';
 export const GROUP_BY = ['stage', 'topic', 'owner'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
+/** The group of the systems that have no stage, owner or open finding to be grouped by. */
+export const UNGROUPED_KEY: Readonly<Record<GroupBy, string>> = { stage: '(unknown)', owner: '(no owner)', topic: '(no open findings)' };
+
 /** A report written before it carried dates (`open_since`) or its waivers: the column cannot be known. */
 export const UNKNOWN = 'unknown';
+
+/** What every format shows for a value the report does not carry (an owner, a stage, dates); the footer says so. */
+export const ABSENT = '—';
 
 /** The open warning sign first seen open the longest ago. */
 export interface OldestWarningSign {
@@ -63,6 +70,15 @@ export interface Portfolio {
   asOf: string;
   /** waivers ending within this many days are listed */
   window: number;
+  /** files met in a directory and passed over: not reports */
+  skipped: SkippedFile[];
+}
+
+/** A file passed over, where and why. */
+export interface SkippedFile {
+  file: string;
+  position: Position | null;
+  message: string;
 }
 
 export interface PortfolioOptions {
@@ -123,7 +139,7 @@ function byUrgency(a: PortfolioRow, b: PortfolioRow): number {
  * days left are counted to `now`, not to each report's day: an artefact a
  * week old still shows how long a warning sign has been open today.
  */
-export function buildPortfolio(reports: readonly { file: string; report: JsonReport }[], groupBy: GroupBy | null, opts: PortfolioOptions): Portfolio {
+export function buildPortfolio(reports: readonly { file: string; report: JsonReport }[], groupBy: GroupBy | null, opts: PortfolioOptions, skipped: readonly SkippedFile[] = []): Portfolio {
   const groups = new Map<string | null, PortfolioRow[]>();
   const add = (key: string | null, row: PortfolioRow) => groups.set(key, [...(groups.get(key) ?? []), row]);
   for (const { file, report } of reports) {
@@ -133,14 +149,14 @@ export function buildPortfolio(reports: readonly { file: string; report: JsonRep
       const ending = new Set(expiring === UNKNOWN ? [] : expiring.map((w) => w.rule));
       const topics = new Set(report.findings.filter((f) => isOpen(f) || ending.has(f.rule)).flatMap((f) => f.topics));
       for (const t of topics) add(t, rowOf(file, report, opts, t));
-      if (!topics.size) add('(no open findings)', rowOf(file, report, opts));
+      if (!topics.size) add(UNGROUPED_KEY.topic, rowOf(file, report, opts));
       continue;
     }
     const row = rowOf(file, report, opts);
-    add(groupBy === 'stage' ? (row.stage ?? '(unknown)') : groupBy === 'owner' ? (row.owner ?? '(no owner)') : null, row);
+    add(groupBy === 'stage' ? (row.stage ?? UNGROUPED_KEY.stage) : groupBy === 'owner' ? (row.owner ?? UNGROUPED_KEY.owner) : null, row);
   }
   const keys = [...groups.keys()].sort((a, b) => compareStrings(a ?? '', b ?? ''));
-  return { groupBy, systems: reports.length, asOf: isoDay(opts.now), window: opts.window, groups: keys.map((key) => ({ key, rows: groups.get(key)!.sort(byUrgency) })) };
+  return { groupBy, systems: reports.length, asOf: isoDay(opts.now), window: opts.window, skipped: [...skipped], groups: keys.map((key) => ({ key, rows: groups.get(key)!.sort(byUrgency) })) };
 }
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -148,13 +164,13 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 /** "db-cpu-saturated, 41 days"; "none"; "—" when the report carries no dates. */
 export function oldestText(r: PortfolioRow): string {
   const o = r.oldest_warning_sign;
-  return o === UNKNOWN ? '—' : o === null ? 'none' : `${o.rule}, ${days(o.days)}`;
+  return o === UNKNOWN ? ABSENT : o === null ? 'none' : `${o.rule}, ${days(o.days)}`;
 }
 
 /** "db-read-replicas in 5 days; cache (database.x) today"; "none"; "—" when the report lists no waivers. */
 export function expiringText(r: PortfolioRow): string {
   const w = r.expiring_waivers;
-  if (w === UNKNOWN) return '—';
+  if (w === UNKNOWN) return ABSENT;
   if (!w.length) return 'none';
   return w.map((x) => `${x.rule}${x.scope ? ` (${x.scope})` : ''} ${x.days_left === 0 ? 'today' : `in ${days(x.days_left)}`}`).join('; ');
 }
@@ -171,8 +187,8 @@ const counted = (head: string, n: (r: PortfolioRow) => number): PortfolioColumn 
 
 export const COLUMNS: readonly PortfolioColumn[] = [
   { head: 'System', cell: (r) => r.system, numeric: false, sort: (r) => r.system },
-  { head: 'Owner', cell: (r) => r.owner ?? '-', numeric: false, sort: (r) => r.owner ?? '' },
-  { head: 'Stage', cell: (r) => r.stage ?? 'unknown', numeric: false, sort: (r) => STAGE_IDS.indexOf(r.stage as (typeof STAGE_IDS)[number]) },
+  { head: 'Owner', cell: (r) => r.owner ?? ABSENT, numeric: false, sort: (r) => r.owner ?? '' },
+  { head: 'Stage', cell: (r) => r.stage ?? ABSENT, numeric: false, sort: (r) => STAGE_IDS.indexOf(r.stage as (typeof STAGE_IDS)[number]) },
   ...SEVERITIES.map((s) => counted(s, (r) => r.open[s])),
   counted('Warning signs', (r) => r.warning_signs),
   { head: 'Oldest warning sign', cell: oldestText, numeric: false, sort: (r) => (typeof r.oldest_warning_sign === 'object' && r.oldest_warning_sign ? r.oldest_warning_sign.days : -1) },
@@ -187,7 +203,7 @@ export const groupTitle = (p: Portfolio, g: PortfolioGroup) => `${p.groupBy}: ${
 export const portfolioFooter = (p: Portfolio) =>
   `${p.systems} ${p.systems === 1 ? 'system' : 'systems'}, as of ${p.asOf}. Severity columns count open findings (expired waivers included). ` +
   `Oldest warning sign: the open one first seen open the longest ago, and for how long; expiring waivers: live waivers that end within ${days(p.window)}. ` +
-  `"—": the report was written before it carried these.`;
+  `"${ABSENT}": the report does not carry it (a profile without project.owner, or a report written before reports carried dates and waivers); "none": nothing to list.`;
 
 /** Aligned columns, a block per group. */
 export function formatPortfolioText(p: Portfolio): string {
@@ -217,3 +233,40 @@ export function formatPortfolioMarkdown(p: Portfolio): string {
   out.push(portfolioFooter(p), '');
   return out.join('\n');
 }
+
+/** The layout of `portfolio --format json`; raised only when a key changes meaning or goes. */
+export const PORTFOLIO_JSON_VERSION = 1;
+
+/** One row as `--format json` writes it: null where the text shows "—" (and, for the oldest warning sign, "none"). */
+function rowObject(r: PortfolioRow) {
+  const o = r.oldest_warning_sign;
+  return {
+    system: r.system,
+    file: r.file,
+    owner: r.owner,
+    stage: r.stage,
+    open: Object.fromEntries(SEVERITIES.map((s) => [s, r.open[s]])) as Record<Severity, number>,
+    warning_signs: r.warning_signs,
+    oldest_warning_sign: o === UNKNOWN || o === null ? null : { rule: o.rule, since: o.since, days: o.days },
+    waived: r.waived,
+    expired_waivers: r.expired_waivers,
+    expiring_waivers: r.expiring_waivers === UNKNOWN ? null : r.expiring_waivers.map((w) => ({ rule: w.rule, scope: w.scope, owner: w.owner, expires: w.expires, days_left: w.days_left })),
+  };
+}
+
+/** The portfolio as JSON, with the stable keys docs/portfolio.md shows. */
+export function portfolioJsonObject(p: Portfolio) {
+  return {
+    portfolio_version: PORTFOLIO_JSON_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    as_of: p.asOf,
+    expiring_within_days: p.window,
+    group_by: p.groupBy,
+    systems: p.systems,
+    // null: not grouped, or the systems with no stage, owner or open finding to group by
+    groups: p.groups.map((g) => ({ key: p.groupBy && g.key === UNGROUPED_KEY[p.groupBy] ? null : g.key, rows: g.rows.map(rowObject) })),
+    skipped: p.skipped.map((s) => ({ file: s.file, line: s.position?.line ?? null, column: s.position?.column ?? null, message: s.message })),
+  };
+}
+
+export const formatPortfolioJson = (p: Portfolio): string => JSON.stringify(portfolioJsonObject(p), null, 2) + '\n';

@@ -97,6 +97,20 @@ describe('assess --compare and check --compare', () => {
     expect(cli(['check', '--compare', 'previous.json'], dir).stdout).toContain('Since previous.json');
   });
 
+  it('warns on stderr when the earlier report is of another project, and compares still', () => {
+    writeFileSync(join(dir, 'other.yaml'), AFTER.replace('name: shop', 'name: checkout'));
+    expect(cli(['assess', '-p', 'other.yaml', '--format', 'json', '-o', 'checkout.json'], dir).status).toBe(0);
+    const warning = 'scale-advise: warning: checkout.json is a report of project "checkout", not "shop": this compares two different systems\n';
+    for (const command of ['assess', 'check']) {
+      const r = cli([command, '--compare', 'checkout.json'], dir);
+      expect(r.stderr, command).toBe(warning);
+      expect(r.stdout).toContain('Since checkout.json');
+    }
+    // the same project, compared with its own earlier report: nothing said
+    const same = cli(['assess', '--compare', 'previous.json'], dir);
+    expect([same.status, same.stderr]).toEqual([0, '']);
+  });
+
   it('compared with itself, says nothing changed', () => {
     cli(['assess', '--format', 'json', '-o', 'same.json'], dir);
     expect(cli(['assess', '--compare', 'same.json'], dir).stdout).toContain('Nothing changed');

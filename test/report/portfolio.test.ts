@@ -1,12 +1,14 @@
 // `scale-advise portfolio` over fifty systems' reports, as CI artefacts would unpack them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/report-file.js';
-import { buildPortfolio } from '../../src/report/portfolio.js';
+import { buildPortfolio, formatPortfolioMarkdown, formatPortfolioText } from '../../src/report/portfolio.js';
+import { formatPortfolioHtml } from '../../src/report/portfolio-html.js';
 import { ROOT } from '../helpers/assess.js';
-import { PORTFOLIO_DAY, STAGES, writeGeneratedReports } from '../helpers/portfolio-reports.js';
+import { exampleReport, generatedReport, PORTFOLIO_DAY, STAGES, writeGeneratedReports } from '../helpers/portfolio-reports.js';
 
 const BIN = join(ROOT, 'bin', 'scale-advise.cjs');
 const cli = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, 'portfolio', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SCALE_ADVISE_NOW: PORTFOLIO_DAY } });
@@ -146,7 +148,153 @@ describe('portfolio of 50 generated reports', () => {
   it('says what is wrong with a group, a folder or a file', () => {
     expect(cli(['artefacts', '--group-by', 'stag'], dir).stderr).toContain('did you mean "stage"');
     mkdirSync(join(dir, 'empty'), { recursive: true });
-    expect(cli(['empty'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('empty: holds no .json report') });
+    expect(cli(['empty'], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining('empty: holds no .json file (expected a directory of reports') });
     expect(cli(['missing.json'], dir).status).toBe(2);
+  });
+});
+
+describe('a value a report does not carry', () => {
+  // no project.owner, no stage id, written before reports carried dates and waivers
+  const older = generatedReport(exampleReport(), 8);
+  const { owner: _owner, ...unowned } = { ...older, stage: { ...older.stage, id: null } } as JsonReport & { owner?: string };
+  const p = buildPortfolio([{ file: 'old.json', report: unowned as JsonReport }], null, OPTS);
+
+  it('shows "—" (an em dash) in every column and every format, never "-" or "unknown"', () => {
+    const text = formatPortfolioText(p).split('\n').find((l) => l.startsWith('service-08 '))!.split(/\s{2,}/);
+    expect([text[1], text[2], text[9], text[12]]).toEqual(['—', '—', '—', '—']);
+    const md = formatPortfolioMarkdown(p).split('\n').find((l) => l.startsWith('| service-08 '))!.split(' | ');
+    expect([md[1], md[2], md[9], md[12]]).toEqual(['—', '—', '—', '— |']);
+    const html = formatPortfolioHtml(p);
+    expect(html.match(/<td[^>]*>—<\/td>/g)).toHaveLength(4);
+    for (const out of [text.join('|'), md.join('|'), html]) expect(out).not.toMatch(/>-<|\|-\||>unknown<|\|unknown\|/);
+  });
+
+  it('the legend under every table says what "—" means', () => {
+    for (const out of [formatPortfolioText(p), formatPortfolioMarkdown(p), formatPortfolioHtml(p)]) {
+      expect(out.replace(/&quot;/g, '"')).toMatch(/"—": the report does not carry it \(a profile without project\.owner, or a report written before reports carried dates and waivers\)/);
+    }
+  });
+});
+
+describe('portfolio DIR: what a walk reads and passes over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sa-portfolio-walk-'));
+  const put = (path: string, content: unknown) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  const base = exampleReport();
+  put('reports/svc-a/scale-advise.json', generatedReport(base, 1));
+  put('reports/svc-b/scale-advise.json', generatedReport(base, 2));
+  // never entered: reports there would count, other files there would warn
+  put('reports/.git/objects/report.json', { ...generatedReport(base, 3), project: 'in-git' });
+  put('reports/node_modules/pkg/report.json', { ...generatedReport(base, 4), project: 'in-node-modules' });
+  put('reports/node_modules/pkg/package.json', { name: 'pkg' });
+  put('reports/svc-a/.scale-advise/collected.json', { facts: {} });
+  // met while walking: passed over, each with one line on stderr
+  put('reports/svc-b/package.json', { name: 'svc-b', version: '1.0.0' });
+  put('reports/svc-b/broken.json', '{\n  "schema_version": 1,\n');
+  put('others/tsconfig.json', { compilerOptions: {} });
+
+  it('skips .git, node_modules and .scale-advise, and passes over a non-report with a one-line warning', () => {
+    const r = cli(['reports'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^(service-|in-)/.test(l)).map((l) => l.split(' ')[0])).toEqual(['service-01', 'service-02']);
+    expect(r.stdout).toContain('2 systems, as of');
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^scale-advise: warning: reports\/svc-b\/broken\.json:\d+:\d+: not a scale-advise JSON report: invalid JSON \(.+\); skipped$/),
+      'scale-advise: warning: reports/svc-b/package.json:1:1: not a scale-advise JSON report: no `schema_version`; skipped',
+    ]);
+  });
+
+  it('a non-report named on the command line is an error: exit 2, the path named', () => {
+    const r = cli(['reports', 'reports/svc-b/package.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scale-advise: reports/svc-b/package.json:1:1: not a scale-advise JSON report: no `schema_version` (expected a report as `scale-advise assess --format json`');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a directory with no report among its .json files is an error', () => {
+    const r = cli(['others'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('scale-advise: others: holds no scale-advise JSON report; its one .json file was skipped');
+  });
+});
+
+/** The ```json example under a heading of a Markdown page. */
+function documentedExample(page: string, heading: string): unknown {
+  const md = readFileSync(join(ROOT, page), 'utf8');
+  const section = md.slice(md.indexOf(`\n${heading}\n`));
+  const m = /```json\n([\s\S]*?)\n```/.exec(section);
+  if (!md.includes(`\n${heading}\n`) || !m) throw new Error(`${page}: no JSON example under "${heading}"`);
+  return JSON.parse(m[1]!);
+}
+
+/**
+ * Where `real` differs in shape from the documented example: the same keys at
+ * every level, the same JSON types; null on either side stands for any value
+ * (the example shows each nullable key both ways). Every element of an array
+ * is held against every documented element.
+ */
+function shapeDifferences(doc: unknown, real: unknown, at = '$'): string[] {
+  if (doc === null || real === null) return [];
+  const kind = (v: unknown) => (Array.isArray(v) ? 'array' : typeof v);
+  if (kind(doc) !== kind(real)) return [`${at}: documented ${kind(doc)}, written ${kind(real)}`];
+  if (Array.isArray(doc)) return (real as unknown[]).flatMap((r, i) => doc.flatMap((d) => shapeDifferences(d, r, `${at}[${i}]`)));
+  if (typeof doc !== 'object') return [];
+  const [dk, rk] = [Object.keys(doc as object), Object.keys(real as object)];
+  const keys = [...dk.filter((k) => !rk.includes(k)).map((k) => `${at}.${k}: documented, not written`), ...rk.filter((k) => !dk.includes(k)).map((k) => `${at}.${k}: written, not documented`)];
+  return [...keys, ...dk.filter((k) => rk.includes(k)).flatMap((k) => shapeDifferences((doc as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${at}.${k}`))];
+}
+
+describe('portfolio --format json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sa-portfolio-json-'));
+  const put = (path: string, content: unknown) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), JSON.stringify(content, null, 2));
+  };
+  const base = exampleReport();
+  // a waiver ending in 5 days and a dated warning sign; a report without dates; one without an owner
+  put('reports/svc-05/scale-advise.json', generatedReport(base, 5));
+  put('reports/svc-08/scale-advise.json', generatedReport(base, 8));
+  const { owner: _owner, ...unowned } = generatedReport(base, 11) as JsonReport & { owner?: string };
+  put('reports/svc-11/scale-advise.json', unowned);
+  put('reports/svc-11/package.json', { name: 'svc-11' });
+  type Out = ReturnType<typeof import('../../src/report/portfolio.js').portfolioJsonObject>;
+  let out: Out;
+
+  beforeAll(() => {
+    const r = cli(['reports', '--group-by', 'owner', '--format', 'json'], dir);
+    expect(r.status).toBe(0);
+    out = JSON.parse(r.stdout) as Out;
+  });
+
+  it('has the keys and shape of the example in docs/portfolio.md', () => {
+    const example = documentedExample('docs/portfolio.md', '## The JSON output (`--format json`)');
+    expect(shapeDifferences(example, out)).toEqual([]);
+    // the written output has a value of every nullable key, so the comparison above covers them
+    const rows = out.groups.flatMap((g) => g.rows);
+    expect(rows.some((r) => r.oldest_warning_sign !== null && r.expiring_waivers?.length)).toBe(true);
+    expect(out.skipped.length).toBe(1);
+  });
+
+  it('carries the same values as the table, null where it shows "—"', () => {
+    expect(out).toMatchObject({ portfolio_version: 1, tool: { name: 'scale-advise' }, as_of: PORTFOLIO_DAY, expiring_within_days: 14, group_by: 'owner', systems: 3 });
+    expect(out.groups.map((g) => g.key)).toEqual([null, 'team-c']);
+    const row = (system: string) => out.groups.flatMap((g) => g.rows).find((r) => r.system === system)!;
+    expect(row('service-11').owner).toBeNull();
+    expect(row('service-05').expiring_waivers).toEqual([{ rule: base.findings[5]!.rule, scope: null, owner: 'ops', expires: '2026-12-12', days_left: 5 }]);
+    expect(row('service-05').oldest_warning_sign).toMatchObject({ since: '2026-11-23', days: 14 });
+    expect([row('service-08').oldest_warning_sign, row('service-08').expiring_waivers]).toEqual([null, null]);
+    expect(row('service-08').open.high).toBeGreaterThan(0);
+    expect(out.skipped).toEqual([{ file: join('reports', 'svc-11', 'package.json'), line: 1, column: 1, message: 'not a scale-advise JSON report: no `schema_version`' }]);
+  });
+
+  it('is listed in --help, and a portfolio written into a folder of reports is passed over there', () => {
+    expect(cli(['--help'], dir).stdout).toMatch(/--format <format>\s+output format: text, json, markdown, html/);
+    expect(cli(['reports', '--format', 'json', '--output', 'reports/portfolio.json'], dir).status).toBe(0);
+    const again = cli(['reports'], dir);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('reports/portfolio.json:1:1: not a scale-advise JSON report: this is the output of `scale-advise portfolio --format json`, not a report of one system; skipped');
   });
 });

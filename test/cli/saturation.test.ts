@@ -55,6 +55,19 @@ describe('a saturated system', () => {
   });
 });
 
+describe('a single saturated server at the growth stage', () => {
+  const SPOF = join(ROOT, 'test', 'fixtures', 'rules', 'app-tier-spof');
+
+  it('is a single point of failure worth a warning, even without an availability target or an outage', () => {
+    const spof = assessJson(join(SPOF, 'fires-saturated.yaml')).findings.find((f) => f.rule === 'app-tier-spof');
+    expect(spof?.message).toMatch(/single instance.*already saturated \(93% CPU, 60% memory at p95\)/);
+  });
+
+  it('is not one while it is busy but below the saturation thresholds', () => {
+    expect(assessJson(join(SPOF, 'silent-growth-busy.yaml')).findings.map((f) => f.rule)).not.toContain('app-tier-spof');
+  });
+});
+
 describe('systems that are not saturated', () => {
   it('a system with headroom: every saturation rule is evaluated and silent', () => {
     const report = assessJson(join(FIX, 'headroom', 'scale-advise.yaml'));

@@ -99,3 +99,24 @@ describe('the catalog lists the new rules', () => {
     expect(explain.stdout).toMatch(/derived\.db_storage_headroom_months \(optional\)/);
   });
 });
+
+describe('the roadmap of a limit close ahead', () => {
+  interface Item { rule: string; rules: string[]; why: string; severity: string }
+  const roadmap = (dir: string) => {
+    const r = runCli(['roadmap', '--format', 'json', '--now', '2026-11-23'], join(FIX, dir));
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { roadmap: { phases: { id: string; items: Item[] }[] } }).roadmap.phases;
+  };
+
+  it('plans a medium step that relieves a limit reached within three months now, and says which limit', () => {
+    const now = roadmap('cpu-runway').find((p) => p.id === 'now')!.items;
+    const forecast = now.find((i) => i.rules.includes('db-cpu-forecast'));
+    expect(forecast).toMatchObject({ severity: 'medium' });
+    expect(forecast!.why).toMatch(/^the primary's CPU reaches 100% in about 2\.3 months/);
+  });
+
+  it('plans the storage step now when the volume fills in 2.3 months', () => {
+    const now = roadmap('saturated').find((p) => p.id === 'now')!.items;
+    expect(now.find((i) => i.rule === 'db-storage-near-limit')?.why).toMatch(/^database storage reaches 1,000 GB in about 2\.3 months/);
+  });
+});

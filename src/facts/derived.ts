@@ -25,10 +25,21 @@ export const SINGLE_INSTANCE_STORAGE_GB = 65536; // written out as "65,536" in t
 
 /** Months until `current`% reaches 100% when load grows `growth`% a month. */
 export function monthsToFull(currentPct: number, growthPctPerMonth: number): number {
-  if (currentPct >= 100) return 0;
-  if (growthPctPerMonth <= 0 || currentPct <= 0) return HEADROOM_CAP_MONTHS;
-  const months = Math.log(100 / currentPct) / Math.log(1 + growthPctPerMonth / 100);
+  return monthsToLimit(currentPct, 100, growthPctPerMonth);
+}
+
+/** Months until `current` compounding `growth`% a month reaches `limit` (0 when it is there, capped). */
+export function monthsToLimit(current: number, limit: number, growthPctPerMonth: number): number {
+  if (current >= limit) return 0;
+  if (growthPctPerMonth <= 0 || current <= 0) return HEADROOM_CAP_MONTHS;
+  const months = Math.log(limit / current) / Math.log(1 + growthPctPerMonth / 100);
   return round(Math.min(months, HEADROOM_CAP_MONTHS), 1);
+}
+
+/** Months until `current` growing by `perMonth` units a month reaches `limit` (0 when it is there, capped). */
+export function monthsToLimitLinear(current: number, limit: number, perMonth: number): number {
+  if (current >= limit) return 0;
+  return perMonth <= 0 ? HEADROOM_CAP_MONTHS : round(Math.min((limit - current) / perMonth, HEADROOM_CAP_MONTHS), 1);
 }
 
 function round(n: number, digits: number): number {
@@ -152,12 +163,29 @@ export const DERIVED_FACTS: DerivedFactDef[] = [
     unit: 'months',
     description: `Months until the database outgrows the largest single managed instance (65,536 GB, 64 TiB) at the stated growth per month (capped at ${HEADROOM_CAP_MONTHS}; 0 means it is there already).`,
     from: ['database.size_gb', 'database.growth_gb_per_month'],
-    compute: (v) => {
-      const left = SINGLE_INSTANCE_STORAGE_GB - v['database.size_gb']!;
-      if (left <= 0) return 0;
-      const growth = v['database.growth_gb_per_month']!;
-      return growth <= 0 ? HEADROOM_CAP_MONTHS : round(Math.min(left / growth, HEADROOM_CAP_MONTHS), 1);
-    },
+    compute: (v) => monthsToLimitLinear(v['database.size_gb']!, SINGLE_INSTANCE_STORAGE_GB, v['database.growth_gb_per_month']!),
+  },
+  {
+    id: 'derived.db_storage_used_pct',
+    unit: '%',
+    description: 'Database size as a percentage of the storage it can grow into (database.size_gb over database.storage_limit_gb). From about 80% the volume or plan needs raising, or data archiving; 100 means it is full.',
+    from: ['database.size_gb', 'database.storage_limit_gb'],
+    compute: (v) => (v['database.storage_limit_gb']! > 0 ? round((100 * v['database.size_gb']!) / v['database.storage_limit_gb']!, 1) : undefined),
+  },
+  {
+    id: 'derived.db_storage_headroom_months',
+    unit: 'months',
+    description: `Months until the database fills database.storage_limit_gb, growing by database.growth_gb_per_month (linear). 0 means it is full already; ${HEADROOM_CAP_MONTHS} (the cap) means no ceiling in sight at this growth.`,
+    from: ['database.size_gb', 'database.storage_limit_gb', 'database.growth_gb_per_month'],
+    compute: (v) => (v['database.storage_limit_gb']! > 0 ? monthsToLimitLinear(v['database.size_gb']!, v['database.storage_limit_gb']!, v['database.growth_gb_per_month']!) : undefined),
+  },
+  {
+    id: 'derived.app_instances_headroom_months',
+    unit: 'months',
+    description: `Months until peak load needs more application instances than architecture.app_instances_max allows, if the instances needed grow with active users (compound growth, as in the roadmap's projection). 0 means the tier already runs at its maximum; same cap as the other headroom facts.`,
+    from: ['architecture.app_instances', 'architecture.app_instances_max', 'traffic.growth_pct_per_month'],
+    compute: (v) =>
+      v['architecture.app_instances_max']! > 0 ? monthsToLimit(v['architecture.app_instances']!, v['architecture.app_instances_max']!, v['traffic.growth_pct_per_month']!) : undefined,
   },
   {
     id: 'derived.monthly_infra_usd_in_12_months',

@@ -7,10 +7,11 @@ const factName = (id: string) => id.slice(id.indexOf('.') + 1).replace(/_/g, ' '
 const amount = (value: number, unit: string) => (unit === '%' ? `${formatValue(value)}%` : `${formatValue(value)} ${unit}`);
 
 export function resourceSentence(r: ResourceRunway): string {
-  if (r.months === 0) return `${r.name} is already at its limit (${amount(r.current, r.unit)} of ${amount(r.limit, r.unit)})`;
-  if (r.months === null) return `${r.name} does not reach ${amount(r.limit, r.unit)} ${r.reason === 'beyond-horizon' ? 'within ten years' : 'at this growth'}`;
-  const verb = r.unit === 'instances' ? 'reach' : 'reaches';
-  return `${r.name} ${verb} ${amount(r.limit, r.unit)} in ${aboutMonths(r.months)}`;
+  // "the application instances needed at peak" is plural; the other resources are not.
+  const plural = r.unit === 'instances';
+  if (r.months === 0) return `${r.name} ${plural ? 'are' : 'is'} already at ${plural ? 'their' : 'its'} limit (${amount(r.current, r.unit)} of ${amount(r.limit, r.unit)})`;
+  if (r.months === null) return `${r.name} ${plural ? 'do' : 'does'} not reach ${amount(r.limit, r.unit)} ${r.reason === 'beyond-horizon' ? 'within ten years' : 'at this growth'}`;
+  return `${r.name} ${plural ? 'reach' : 'reaches'} ${amount(r.limit, r.unit)} in ${aboutMonths(r.months)}`;
 }
 
 /** "At 25%/month you reach Scale (100,000 monthly active users) in about 3.3 months; the primary's CPU ..." */

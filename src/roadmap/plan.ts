@@ -11,6 +11,7 @@ import {
   type RoadmapItem,
   type RoadmapPhase,
   type RoadmapProjection,
+  type ResourceRunway,
   type GroupDef,
   type HeldRule,
   type RuleCore,
@@ -34,6 +35,8 @@ const PHASE_TITLES: Record<PhaseId, string> = {
 };
 /** Upcoming findings this close are planned as next, further ones as later. */
 const NEXT_WITHIN_MONTHS = 6;
+/** A step that relieves a limit reached this soon is planned now, whatever its severity. */
+export const LIMIT_NOW_WITHIN_MONTHS = 3;
 
 /** A finding that is not open yet but appears when the system has grown for `months`. */
 export interface UpcomingFinding {
@@ -58,37 +61,45 @@ interface Draft {
   item: RoadmapItem;
   phase: number;
   leverage: number;
+  /** the step relieves a resource whose limit is reached within LIMIT_NOW_WITHIN_MONTHS */
+  limitSoon: boolean;
 }
 
-function isNowWorthy(item: RoadmapItem): boolean {
-  if (item.urgent) return true;
+function isNowWorthy(item: RoadmapItem, limitSoon: boolean): boolean {
+  if (item.urgent || limitSoon) return true;
   return !item.upcoming && item.kind !== 'recommendation' && severityRank(item.severity) >= severityRank('high');
 }
 
-function desiredPhase(item: RoadmapItem): number {
-  if (isNowWorthy(item)) return 0;
+function desiredPhase(item: RoadmapItem, limitSoon = false): number {
+  if (isNowWorthy(item, limitSoon)) return 0;
   const minor = item.kind === 'recommendation' && severityRank(item.severity) < severityRank('high');
   if (item.upcoming) return item.months !== null && item.months <= NEXT_WITHIN_MONTHS && !minor ? 1 : 2;
   return minor ? 2 : 1;
 }
 
-/** Months until the first resource the findings cite, and the step relieves, saturates. */
-function runwayMonths(findings: readonly Finding[], projection: RoadmapProjection): number | null {
+/** The first resource the findings cite, and the step relieves, to saturate (null when none has a runway). */
+function firstLimit(findings: readonly Finding[], projection: RoadmapProjection): ResourceRunway | null {
   const cited = new Set(findings.flatMap((f) => f.evidence.map((e) => e.fact)));
   const topics = new Set(findings.flatMap((f) => f.topics));
-  const months = projection.resources
-    .filter((r) => cited.has(r.fact) && r.months !== null && RESOURCES.find((d) => d.id === r.id)?.relievedBy.some((t) => topics.has(t)))
-    .map((r) => r.months!);
-  return months.length ? Math.min(...months) : null;
+  const relieved = projection.resources.filter(
+    (r) => cited.has(r.fact) && r.months !== null && RESOURCES.find((d) => d.id === r.id)?.relievedBy.some((t) => topics.has(t)),
+  );
+  return relieved.reduce<ResourceRunway | null>((a, r) => (a === null || r.months! < a.months! ? r : a), null);
 }
 
-function why(item: RoadmapItem, projection: RoadmapProjection): string {
+/** Whether the step relieves a limit reached within LIMIT_NOW_WITHIN_MONTHS. */
+function relievesLimitSoon(findings: readonly Finding[], projection: RoadmapProjection): boolean {
+  const r = firstLimit(findings, projection);
+  return r !== null && r.months! <= LIMIT_NOW_WITHIN_MONTHS;
+}
+
+function why(item: RoadmapItem, limit: ResourceRunway | null): string {
   const lead = item.lead_time ? `, and the step takes ${item.lead_time}` : '';
-  if (item.upcoming) return `appears ${item.months === null ? 'later' : `in ${aboutMonths(item.months)}`} at the stated growth${item.urgent ? lead : ''}`;
-  if (item.months !== null) {
-    const r = projection.resources.find((x) => x.months === item.months);
-    return `${r ? resourceSentence(r) : `the runway ends in ${aboutMonths(item.months)}`}${lead}`;
+  if (item.upcoming) {
+    const soon = limit && limit.months! <= LIMIT_NOW_WITHIN_MONTHS ? `; ${resourceSentence(limit)}` : '';
+    return `appears ${item.months === null ? 'later' : `in ${aboutMonths(item.months)}`} at the stated growth${soon}${item.urgent ? lead : ''}`;
   }
+  if (limit) return `${resourceSentence(limit)}${lead}`;
   return `${item.severity} ${item.kind} open now`;
 }
 
@@ -98,7 +109,8 @@ function toItem(bundle: FindingBundle, rules: ReadonlyMap<string, RuleCore>, pro
   const rule = rules.get(first.rule);
   const worst = group.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
   const effect = group.map((f) => rules.get(f.rule)?.expected_effect).find(Boolean) ?? null;
-  const months = upcoming ? upcoming.months : runwayMonths(group, projection);
+  const limit = firstLimit(group, projection);
+  const months = upcoming ? upcoming.months : (limit?.months ?? null);
   const leadMonths = leadTimeMonths(rule?.lead_time);
   const item: RoadmapItem = {
     rule: first.rule,
@@ -119,7 +131,7 @@ function toItem(bundle: FindingBundle, rules: ReadonlyMap<string, RuleCore>, pro
     urgent: months !== null && (months === 0 || (leadMonths !== null && months < leadMonths)),
     why: '',
   };
-  item.why = why(item, projection);
+  item.why = why(item, limit);
   return item;
 }
 
@@ -185,6 +197,7 @@ function priority(a: Draft, b: Draft): number {
   return (
     a.phase - b.phase ||
     Number(b.item.urgent) - Number(a.item.urgent) ||
+    Number(b.limitSoon) - Number(a.limitSoon) ||
     severityRank(b.item.severity) - severityRank(a.item.severity) ||
     months(a) - months(b) ||
     b.leverage - a.leverage ||
@@ -226,7 +239,8 @@ export function planRoadmap(input: PlanInputs): Roadmap {
   const open = input.findings.filter(isOpen);
   const drafts: Draft[] = bundleByGroup(open, input.groups).map((bundle) => {
     const item = toItem(bundle, input.rules, input.projection, input.stage);
-    return { item, phase: desiredPhase(item), leverage: 0 };
+    const limitSoon = relievesLimitSoon(bundle.findings, input.projection);
+    return { item, phase: desiredPhase(item, limitSoon), leverage: 0, limitSoon };
   });
   const when = new Map(input.upcoming.map((u) => [u.finding.rule, u]));
   const taken = new Set(drafts.map((d) => d.item.rule));
@@ -234,11 +248,12 @@ export function planRoadmap(input: PlanInputs): Roadmap {
     bundle.groupTaken = bundle.group?.rules.some((id) => taken.has(id)) ?? false;
     const first = bundle.findings.map((f) => when.get(f.rule)!).reduce((a, b) => (b.months < a.months ? b : a));
     const item = toItem(bundle, input.rules, input.projection, input.stage, first);
-    drafts.push({ item, phase: desiredPhase(item), leverage: 0 });
+    const limitSoon = relievesLimitSoon(bundle.findings, input.projection);
+    drafts.push({ item, phase: desiredPhase(item, limitSoon), leverage: 0, limitSoon });
   }
   for (const h of input.held) {
     const item = heldItem(h, input.rules, input.stage);
-    if (item) drafts.push({ item, phase: desiredPhase(item), leverage: 0 });
+    if (item) drafts.push({ item, phase: desiredPhase(item), leverage: 0, limitSoon: false });
   }
   linkPrerequisites(drafts, input.rules);
   const phases: RoadmapPhase[] = PHASES.map((id) => ({ id, title: PHASE_TITLES[id], items: [] }));

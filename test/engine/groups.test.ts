@@ -7,7 +7,7 @@ import { builtInCatalog } from '../../src/engine/catalog.js';
 import { jsonReportObject } from '../../src/report/json.js';
 import { formatText } from '../../src/report/text.js';
 import type { Finding, GroupDef } from '../../src/model.js';
-import { assessFile, ROOT } from '../helpers/assess.js';
+import { assessFile, assessText, ROOT } from '../helpers/assess.js';
 
 const finding = (rule: string, severity: Finding['severity'], kind: Finding['kind'] = 'warning-sign'): Finding => ({
   rule, title: rule, kind, severity, topics: ['caching'], message: 'm', evidence: [], recommendation: 'r', status: 'open', addressed_by: null, sources: [],
@@ -62,5 +62,31 @@ describe('grouped reports', () => {
     expect(short).not.toContain(cacheMessage);
     expect(full).toContain(cacheMessage);
     expect(short.split('\n').filter((l) => /^(HIGH|MEDIUM|LOW|CRITICAL|INFO) /.test(l)).length).toBeLessThan(a.findings.length);
+  });
+});
+
+describe('outages and single points of failure are separate problems', () => {
+  it('groups the outages users already see apart from the parts that could fail', () => {
+    const a = assessFile(join(ROOT, 'examples', 'scale-advise.yaml'));
+    const outages = a.groups!.find((g) => g.id === 'availability')!;
+    expect(outages.title).toBe('Users already see outages or failed requests');
+    expect(outages.findings).toEqual(expect.arrayContaining(['availability-below-slo', 'spike-outages', 'error-rate-high']));
+    expect(outages.findings).not.toContain('db-standby-failover');
+    expect(a.findings.map((f) => f.rule)).toContain('db-standby-failover');
+  });
+
+  it('shows one server and a database without a standby as one problem', () => {
+    const a = assessText(
+      [
+        'version: 1',
+        'traffic: { monthly_active_users: 40000 }',
+        'performance: { slo_availability_pct: 99.9, outages_90d: 0 }',
+        'database: { engine: postgresql, standby: none }',
+        'architecture: { app_instances: 1, load_balancer: none }',
+      ].join('\n'),
+    );
+    const spof = a.groups!.find((g) => g.id === 'single-points-of-failure');
+    expect(spof).toMatchObject({ title: 'A single failed part can take the product down', findings: ['app-tier-spof', 'db-standby-failover'] });
+    expect(a.groups!.find((g) => g.id === 'availability')).toBeUndefined();
   });
 });

@@ -80,6 +80,45 @@ describe('derived facts', () => {
     expect(v('derived.peak_to_average_rps')).toBe(4);
     expect(v('derived.monthly_active_users_in_12_months')).toBe(125537);
   });
+
+  it('derives storage use and the months until the storage limit is reached', () => {
+    const { facts } = buildFacts(profileFrom('version: 1\ndatabase: { size_gb: 850, storage_limit_gb: 1000, growth_gb_per_month: 60 }\n'));
+    // 850 of 1000 GB; 150 GB left at 60 GB a month
+    expect(facts.get('derived.db_storage_used_pct')).toMatchObject({ value: 85, provenance: 'derived', from: ['database.size_gb', 'database.storage_limit_gb'] });
+    expect(facts.get('derived.db_storage_headroom_months')?.value).toBe(2.5);
+  });
+
+  it('says a full volume has no headroom, and a volume that does not grow has headroom beyond the cap', () => {
+    const v = (yaml: string, id: string) => buildFacts(profileFrom(`version: 1\ndatabase: ${yaml}\n`)).facts.get(id)?.value;
+    expect(v('{ size_gb: 1000, storage_limit_gb: 1000, growth_gb_per_month: 5 }', 'derived.db_storage_headroom_months')).toBe(0);
+    expect(v('{ size_gb: 100, storage_limit_gb: 1000, growth_gb_per_month: 0 }', 'derived.db_storage_headroom_months')).toBe(HEADROOM_CAP_MONTHS);
+    expect(v('{ size_gb: 100, storage_limit_gb: 1000, growth_gb_per_month: 0 }', 'derived.db_storage_used_pct')).toBe(10);
+  });
+
+  it('leaves the storage facts out when an input is missing', () => {
+    const { facts } = buildFacts(profileFrom('version: 1\ndatabase: { size_gb: 400, growth_gb_per_month: 30 }\n'));
+    expect(facts.has('derived.db_storage_used_pct')).toBe(false);
+    expect(facts.has('derived.db_storage_headroom_months')).toBe(false);
+    const noGrowth = buildFacts(profileFrom('version: 1\ndatabase: { size_gb: 400, storage_limit_gb: 500 }\n')).facts;
+    expect(noGrowth.get('derived.db_storage_used_pct')?.value).toBe(80);
+    expect(noGrowth.has('derived.db_storage_headroom_months')).toBe(false);
+  });
+
+  it('derives the months until the instances needed at peak reach the maximum', () => {
+    const at = (instances: number, max: number, growth: number | null) =>
+      buildFacts(
+        profileFrom(
+          `version: 1\narchitecture: { app_instances: ${instances}, app_instances_max: ${max} }\n` +
+            (growth === null ? '' : `traffic: { growth_pct_per_month: ${growth} }\n`),
+        ),
+      ).facts.get('derived.app_instances_headroom_months')?.value;
+    // 4 instances growing 20% a month reach 8 in ln(2)/ln(1.2) ≈ 3.8 months
+    expect(at(4, 8, 20)).toBe(3.8);
+    expect(at(8, 8, 20)).toBe(0);
+    expect(at(4, 8, 0)).toBe(HEADROOM_CAP_MONTHS);
+    expect(at(4, 8, null)).toBeUndefined();
+    expect(at(0, 0, 20)).toBeUndefined();
+  });
 });
 
 describe('fact sources', () => {

@@ -112,6 +112,47 @@ describe('planRoadmap', () => {
     expect(r.phases[0]!.items[0]).toMatchObject({ urgent: true, months: 1.5 });
   });
 
+  describe('a limit reached within three months', () => {
+    const storage = (months: number): RoadmapProjection => ({
+      growth_pct_per_month: 10,
+      horizon_months: 12,
+      next_stage: null,
+      resources: [{ id: 'db-storage', name: 'database storage', fact: 'database.size_gb', current: 900, limit: 1000, unit: 'GB', months }],
+    });
+    // A low recommendation whose step relieves storage, with a lead time shorter than the runway:
+    // neither its severity nor its lead time would put it in Now.
+    const trim = finding('trim', 'low', 'recommendation', ['database.size_gb'], ['cost-optimization']);
+    const rs = new Map([['trim', rule('trim', { kind: 'recommendation', severity: 'low', lead_time: '1-2 weeks' })]]);
+    const plan = (months: number, fs: Finding[] = [trim], rules = rs) =>
+      planRoadmap({ held: [], groups: [], findings: fs, upcoming: [], projection: storage(months), rules, stage: 'growth' });
+
+    it('puts the step that relieves it in Now, whatever its severity, and says which limit', () => {
+      const now = plan(2.5).phases[0]!.items;
+      expect(now.map((i) => i.rule)).toEqual(['trim']);
+      expect(now[0]).toMatchObject({ months: 2.5, urgent: false, why: 'database storage reaches 1,000 GB in about 2.5 months, and the step takes 1-2 weeks' });
+    });
+
+    it('leaves it where its severity puts it when the limit is further away', () => {
+      const r = plan(4);
+      expect(r.phases[0]!.items).toEqual([]);
+      expect(r.phases[2]!.items.map((i) => i.rule)).toEqual(['trim']);
+    });
+
+    it('takes a Now slot ahead of high findings that relieve no close limit', () => {
+      const highs = ['h1', 'h2', 'h3'].map((id) => finding(id, 'high', 'warning-sign'));
+      const rules = new Map([...rs, ...highs.map((f) => [f.rule, rule(f.rule)] as const)]);
+      const now = plan(1, [...highs, trim], rules).phases[0]!.items.map((i) => i.rule);
+      expect(now).toHaveLength(3);
+      expect(now[0]).toBe('trim');
+    });
+
+    it('does not move a step whose topics do not relieve that limit', () => {
+      const other = finding('other', 'low', 'recommendation', ['database.size_gb'], ['observability']);
+      const r = plan(1, [other], new Map([['other', rule('other', { kind: 'recommendation', severity: 'low' })]]));
+      expect(r.phases[0]!.items).toEqual([]);
+    });
+  });
+
   it("makes the findings of one group one step, in the order of the group's plan", () => {
     const fs = [finding('slow', 'high', 'warning-sign'), finding('other', 'medium', 'warning-sign'), finding('cheap', 'medium', 'recommendation')];
     const rs = new Map(fs.map((f) => [f.rule, rule(f.rule)]));

@@ -3,6 +3,8 @@
 // and which stage the system would be in.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { load } from '../../src/load.js';
 import { evaluateWhatIf, parseFactor } from '../../src/roadmap/what-if.js';
 import { isUserError } from '../../src/util/errors.js';
@@ -12,6 +14,12 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const inputsOf = (file: string) => load({ cwd: ROOT, profile: file, now: NOW });
 const EXAMPLE = join(ROOT, 'examples', 'scale-advise.yaml');
 const CASES = join(ROOT, 'test', 'fixtures', 'cases');
+
+function profileFile(yaml: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sa-whatif-')), 'scale-advise.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
 
 describe('parseFactor', () => {
   it('reads 2x, 10x and 0.5x', () => {
@@ -65,5 +73,19 @@ describe('what-if on profiles that cross a stage', () => {
     const team = (rules: { rule: string }[]) => rules.filter((f) => /team|platform/.test(f.rule));
     expect(team(a.whatIf!.appear)).toEqual([]);
     expect(team(a.whatIf!.disappear)).toEqual([]);
+  });
+});
+
+describe('what-if and memory', () => {
+  it('scales CPU with the load but leaves memory use as measured', () => {
+    const file = profileFile(
+      'version: 1\ntraffic: { monthly_active_users: 20000 }\n' +
+        'database: { cpu_p95_pct: 30, memory_p95_pct: 60 }\narchitecture: { app_cpu_p95_pct: 20, app_memory_p95_pct: 50 }\n',
+    );
+    const a = evaluateWhatIf(inputsOf(file), 3);
+    expect(a.facts.get('database.cpu_p95_pct')).toMatchObject({ value: 90, provenance: 'projected', baseline: 30 });
+    expect(a.facts.get('architecture.app_cpu_p95_pct')).toMatchObject({ value: 60, provenance: 'projected' });
+    expect(a.facts.get('database.memory_p95_pct')).toMatchObject({ value: 60, provenance: 'declared' });
+    expect(a.facts.get('architecture.app_memory_p95_pct')).toMatchObject({ value: 50, provenance: 'declared' });
   });
 });

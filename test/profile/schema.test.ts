@@ -1,10 +1,12 @@
 // The profile schema covers every field of the profile format, documents each
 // one, and stays readable by editors that speak draft-07.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/assess.js';
+import { loadProfile } from '../../src/profile/load.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'profile.schema.json'), 'utf8'));
 const SPEC = join(ROOT, '..', 'shared', 'spec', 'PROFILE.md');
@@ -93,19 +95,21 @@ describe('profile schema', () => {
   });
 });
 
+/** What loading a profile of this text says, or '' when it loads. */
+function loadMessage(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
+  writeFileSync(file, text);
+  try {
+    loadProfile(file);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 describe('mistakes inside a list of mappings', () => {
-  it('are explained with the keys, unit and meaning of the list item, not of the top level', async () => {
-    const { loadProfile } = await import('../../src/profile/load.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
-    writeFileSync(file, 'version: 1\narchitecture:\n  components:\n    - name: api\n      cpu_share_pcnt: 50\n      cpu_share_pct: 500\n');
-    let message = '';
-    try {
-      loadProfile(file);
-    } catch (e) {
-      message = (e as Error).message;
-    }
+  it('are explained with the keys, unit and meaning of the list item, not of the top level', () => {
+    const message = loadMessage('version: 1\narchitecture:\n  components:\n    - name: api\n      cpu_share_pcnt: 50\n      cpu_share_pct: 500\n');
     expect(message).toMatch(/:5:7: unknown field `cpu_share_pcnt` in `architecture\.components\[0\]` \(did you mean `cpu_share_pct`\?\)/);
     expect(message).toMatch(/:6:22: `architecture\.components\[0\]\.cpu_share_pct` must be <= 100 \(%\), got 500 \(Percentage of the application tier's CPU/);
     expect(message).not.toMatch(/stage_model/);
@@ -113,45 +117,22 @@ describe('mistakes inside a list of mappings', () => {
 });
 
 describe('a value of the wrong type for a list of choices', () => {
-  it('is reported once, with the choices', async () => {
-    const { loadProfile } = await import('../../src/profile/load.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
-    writeFileSync(file, 'version: 1\narchitecture:\n  api_contracts: false\n');
-    let message = '';
-    try {
-      loadProfile(file);
-    } catch (e) {
-      message = (e as Error).message;
-    }
+  it('is reported once, with the choices', () => {
+    const message = loadMessage('version: 1\narchitecture:\n  api_contracts: false\n');
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toMatch(/:3:18: `architecture\.api_contracts` must be one of: none, informal, openapi, contract-tested; got boolean false/);
   });
 });
 
 describe('values that contradict each other', () => {
-  it('are errors at the first value, naming the other and its line', async () => {
-    const { loadProfile } = await import('../../src/profile/load.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const load = (text: string) => {
-      const file = join(mkdtempSync(join(tmpdir(), 'sa-schema-')), 'scale-advise.yaml');
-      writeFileSync(file, text);
-      try {
-        loadProfile(file);
-        return '';
-      } catch (e) {
-        return (e as Error).message;
-      }
-    };
-    const message = load('version: 1\ntraffic:\n  peak_rps: 800\n  avg_rps: 900\n  monthly_active_users: 1000\n  daily_active_users: 5000\nperformance: { latency_p50_ms: 100, latency_p95_ms: 90, latency_p99_ms: 300 }\ndatabase: { size_gb: 600, storage_limit_gb: 500 }\n');
+  it('are errors at the first value, naming the other and its line', () => {
+    const message = loadMessage('version: 1\ntraffic:\n  peak_rps: 800\n  avg_rps: 900\n  monthly_active_users: 1000\n  daily_active_users: 5000\nperformance: { latency_p50_ms: 100, latency_p95_ms: 90, latency_p99_ms: 300 }\ndatabase: { size_gb: 600, storage_limit_gb: 500 }\n');
     expect(message).toMatch(/:4:12: `traffic\.avg_rps` is 900, above `traffic\.peak_rps` \(800, line 3\)/);
     expect(message).toMatch(/:6:23: `traffic\.daily_active_users` is 5,000, above `traffic\.monthly_active_users` \(1,000, line 5\)/);
     expect(message).toMatch(/:7:32: `performance\.latency_p50_ms` is 100, above `performance\.latency_p95_ms`/);
     expect(message).toMatch(/`database\.size_gb` is 600, above `database\.storage_limit_gb`/);
     expect(message).not.toMatch(/latency_p95_ms` is 90, above/);
     // equal values, and either one alone, are fine
-    expect(load('version: 1\ntraffic: { peak_rps: 800, avg_rps: 800, daily_active_users: 10 }\nperformance: { latency_p95_ms: 90, latency_p99_ms: 90 }\n')).toBe('');
+    expect(loadMessage('version: 1\ntraffic: { peak_rps: 800, avg_rps: 800, daily_active_users: 10 }\nperformance: { latency_p95_ms: 90, latency_p99_ms: 90 }\n')).toBe('');
   });
 });

@@ -164,8 +164,13 @@ export function formatText(a: Assessment, opts: ReportContext): string {
       }
     } else {
       const byFact = missingFactsByReach(a);
-      for (const [fact, rules] of byFact.slice(0, 8)) {
-        out.push(`  ${fact.padEnd(44)} ${c.dim(`needed by ${rules.length} rule${rules.length === 1 ? '' : 's'}`)}`);
+      const shown = byFact.slice(0, 8);
+      // The column fits the longest fact shown; when a line would pass the width, the count goes beneath its fact.
+      const col = Math.max(...shown.map(([fact]) => fact.length));
+      for (const [fact, rules] of shown) {
+        const count = `needed by ${rules.length} rule${rules.length === 1 ? '' : 's'}`;
+        if (2 + col + 1 + count.length <= width) out.push(`  ${fact.padEnd(col)} ${c.dim(count)}`);
+        else out.push(`  ${fact}`, `    ${c.dim(count)}`);
       }
       if (byFact.length > 8) out.push(c.dim(`  ... and ${byFact.length - 8} more facts`));
       out.push(c.dim('  (--verbose lists each rule and what it needs)'));

@@ -54,6 +54,16 @@ describe('text report width', () => {
     expect(longest(80)).toBeLessThanOrEqual(80);
     expect(longest(120)).toBeGreaterThan(80);
   });
+
+  it('fits the facts that would let more rules run into a narrow terminal', () => {
+    const a = assessFile(join(ROOT, 'test', 'fixtures', 'cli', 'sparse', 'scale-advise.yaml'));
+    for (const width of [60, 44]) {
+      const text = formatText(a, { colorLevel: 0, width });
+      const section = text.slice(text.indexOf('Not evaluated'), text.indexOf('(--verbose lists each rule'));
+      expect(section.split('\n').filter((l) => l.length > width), `width ${width}`).toEqual([]);
+      expect(section).toMatch(/team\.engineers\s+needed by \d+ rules/);
+    }
+  });
 });
 
 describe('command output width', () => {

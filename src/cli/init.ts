@@ -45,16 +45,15 @@ export function registerInit(program: Command, run: Run): void {
         const target = flags.profile ? resolve(cwd, flags.profile) : (flags.update && discoverProfile(cwd)) || here || join(cwd, PROFILE_NAMES[0]!);
         const displayPath = displayPathFor(target, cwd);
         const detection = flags.detect === false ? null : await repositoryFacts(detectionRoot(cwd, target), { now, progress: true });
-        const { runInit } = await import('../init/index.js');
+        const { runInit, SCHEMA_PATH } = await import('../init/index.js');
         const result = await runInit({ target, displayPath, update: Boolean(flags.update), yes: Boolean(flags.yes), detected: detection?.facts ?? [] });
         process.stdout.write(
           `${flags.update ? 'updated' : 'wrote'} ${displayPath}: ${result.detected} detected, ${result.answered} answered` +
             `${result.skipped ? `, ${result.skipped} left out` : ''}. Next: \`scale-advise assess\`.\n`,
         );
-        // The $schema line is relative to the profile: editors find the schema once the package is a dependency there.
-        if (!flags.update && !existsSync(join(dirname(target), 'node_modules', 'scale-advise', 'schema', 'profile.schema.json'))) {
+        if (!flags.update && !existsSync(resolve(dirname(target), SCHEMA_PATH))) {
           process.stderr.write(
-            `note: the first line of ${displayPath} points editors at ./node_modules/scale-advise/schema/profile.schema.json, ` +
+            `note: the first line of ${displayPath} points editors at ${SCHEMA_PATH}, ` +
               'which is there once scale-advise is a dev dependency of this project (`npm install --save-dev scale-advise`)\n',
           );
         }

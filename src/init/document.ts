@@ -13,7 +13,9 @@ export interface ProfileEntry {
   detected?: string;
 }
 
-export const SCHEMA_LINE = 'yaml-language-server: $schema=./node_modules/scale-advise/schema/profile.schema.json';
+/** Where the profile's `$schema` line points: relative to the profile, so it resolves once scale-advise is a dependency there. */
+export const SCHEMA_PATH = './node_modules/scale-advise/schema/profile.schema.json';
+export const SCHEMA_LINE = `yaml-language-server: $schema=${SCHEMA_PATH}`;
 
 const HEADER = `# ${SCHEMA_LINE}
 # The profile scale-advise reads: your system's numbers and team (docs/profile.md).

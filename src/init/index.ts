@@ -11,6 +11,8 @@ import { addToProfile, newProfileText, presentFields, type ProfileEntry } from '
 import { fieldInfo, QUESTIONS, type FieldInfo } from './questions.js';
 import type { PromptStreams } from './ask.js';
 
+export { SCHEMA_PATH } from './document.js';
+
 export interface InitOptions {
   /** the profile to write, or with `update` to complete */
   target: string;

@@ -24,8 +24,9 @@ let cachedData;
 try {
   if (cacheFile) cachedData = readFileSync(cacheFile);
 } catch {}
-// What Module.wrap gives, written out: requiring node:module for it would cost start-up time.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+// The file is the bundle inside its CommonJS function (scripts/build.mjs), given
+// to V8 as read: wrapping it here would make V8 copy the source once more.
+const script = new Script(source, { filename: file, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, join(__dirname, '..', 'dist'));
 // ESM-only packages (loaded lazily by a few commands) need a real import().

@@ -16,9 +16,9 @@ export interface Catalog {
 
 let builtIn: CatalogData | undefined;
 
-/** The shipped catalog, compiled and checked at build time into dist/catalog.json. Read once. */
+/** The shipped catalog, compiled and checked at build time into dist/catalog.json (ASCII, so read as Latin-1). Read once. */
 export function builtInCatalog(): CatalogData {
-  if (!builtIn) builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'utf8')) as CatalogData;
+  if (!builtIn) builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'latin1')) as CatalogData;
   return builtIn;
 }
 
@@ -26,7 +26,7 @@ let details: CatalogDetails | undefined;
 
 /** Rationale, ADR hints, examples and fact descriptions: read only when a rule is explained or recorded. */
 export function catalogDetails(): CatalogDetails {
-  if (!details) details = JSON.parse(readFileSync(packagePath('dist', 'catalog-details.json'), 'utf8')) as CatalogDetails;
+  if (!details) details = JSON.parse(readFileSync(packagePath('dist', 'catalog-details.json'), 'latin1')) as CatalogDetails;
   return details;
 }
 

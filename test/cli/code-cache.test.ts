@@ -1,7 +1,6 @@
 // The bundle ships with a V8 code cache made from a real run; a missing or
 // rejected cache would silently cost ~45 ms on every CI build.
 import { readFileSync, readdirSync } from 'node:fs';
-import Module from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ describe('code cache', () => {
     const id = /scale-advise-build=([0-9a-f]+)\s*$/.exec(source)?.[1];
     expect(id).toMatch(/^[0-9a-f]{16}$/);
     expect(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.cache'))).toEqual([`cli.${id}.cache`]);
-    const script = new Script(Module.wrap(source), { filename: file, cachedData: readFileSync(join(ROOT, 'dist', `cli.${id}.cache`)) });
+    const script = new Script(source, { filename: file, cachedData: readFileSync(join(ROOT, 'dist', `cli.${id}.cache`)) });
     expect(script.cachedDataRejected).toBe(false);
   });
 });

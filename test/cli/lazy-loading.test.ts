@@ -47,8 +47,8 @@ describe('start-up stays lean', () => {
     expect(loaded.filter((m) => /^(node:)?(net|http|https|tls)$/.test(m))).toEqual([]);
   });
 
-  // The built-in rules run compiled, from inside the bundle; cel-js is for users' rules.
-  it('assess and check load no CEL interpreter without user rules, and load it for them', () => {
+  // The built-in rules run compiled, from inside the bundle; cel-js and the rule schema's validator are for users' rules.
+  it('assess and check load no CEL interpreter or rule validator without user rules, and load both for them', () => {
     const example = join(ROOT, 'examples', 'scale-advise.yaml');
     for (const args of [
       ['assess', '--profile', example, '--no-detect', '--format', 'json'],
@@ -59,10 +59,12 @@ describe('start-up stays lean', () => {
     ]) {
       const loaded = loadedBy(args);
       expect(loaded.length).toBeGreaterThan(0);
-      expect(loaded.filter((m) => /cel-js|cel\.cjs|catalog-expressions/.test(m)), args.join(' ')).toEqual([]);
+      expect(loaded.filter((m) => /cel-js|cel\.cjs|catalog-expressions|rule-validator/.test(m)), args.join(' ')).toEqual([]);
     }
     const withRules = loadedBy(['assess', '--no-detect', '--format', 'json'], join(ROOT, 'test', 'fixtures', 'cli', 'profile-rules'));
     expect(withRules.filter((m) => m.endsWith('/dist/cel.cjs'))).toHaveLength(1);
+    // the rule schema's validator, bundled apart, checks the user's rule files
+    expect(withRules.filter((m) => m.endsWith('/dist/rule-validator.cjs'))).toHaveLength(1);
   });
 
   // ink and React are installed, and the tracer sees them when the dashboard runs

@@ -33,6 +33,37 @@ function toEsmImports(code) {
   return imports.join('\n') + '\n' + out;
 }
 
+/**
+ * Each of ajv's 300 error sites builds its error object inline and appends it
+ * to the list: an object literal and a branch apiece, which V8 compiles into
+ * the code cache every run loads. One helper does the same for all of them,
+ * with the same object, keys in the same order. Every site must match: one that
+ * did not would mean ajv's output changed, and the build stops.
+ */
+function compactErrors(code, name) {
+  const site = /const (err\d+) = \{(instancePath(?::.*?)?),schemaPath:("(?:[^"\\]|\\.)*"),keyword:("[A-Za-z$]+"),params:(\{.*?\}),message:(.*?)\};if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g;
+  let sites = 0;
+  const out = code.replace(site, (_, _err, path, schemaPath, keyword, params, message) => {
+    sites++;
+    const instancePath = path === 'instancePath' ? path : path.slice('instancePath:'.length);
+    return `vErrors = __ajvError(vErrors, ${instancePath}, ${schemaPath}, ${keyword}, ${params}, ${message});errors++;`;
+  });
+  const left = (out.match(/vErrors\.push\(/g) ?? []).length;
+  if (!sites || left) {
+    console.error(`scale-advise: the ${name} validator has ${left} error site(s) the build does not recognise (ajv's output changed?)`);
+    process.exit(1);
+  }
+  return (
+    'function __ajvError(errors, instancePath, schemaPath, keyword, params, message) {\n' +
+    '  const err = { instancePath, schemaPath, keyword, params, message };\n' +
+    '  if (errors === null) return [err];\n' +
+    '  errors.push(err);\n' +
+    '  return errors;\n' +
+    '}\n' +
+    out
+  );
+}
+
 // 1. Precompiled validators: no schema compilation at run time, so start-up stays lean.
 // A validator carries the schema it checks as an object literal, built on every
 // run; its annotations (descriptions, examples, units) decide nothing, and the
@@ -60,7 +91,7 @@ for (const name of ['profile', 'rule']) {
   ajv.addKeyword({ keyword: 'x-unit', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'x-scales-with', schemaType: 'string' });
   const validate = ajv.compile(schema);
-  writeFileSync(join(generated, `${name}-validator.js`), NOTICE + toEsmImports(standaloneCode.default(ajv, validate)));
+  writeFileSync(join(generated, `${name}-validator.js`), NOTICE + toEsmImports(compactErrors(standaloneCode.default(ajv, validate), name)));
   writeFileSync(
     join(generated, `${name}-validator.d.ts`),
     NOTICE +
@@ -236,6 +267,19 @@ const lazyRuleValidator = {
   },
 };
 
+// The diff library, for `scaffold --dry-run` only: a bundle of its own, dist/diff.cjs.
+await bundleApart('diff', 'diff');
+const lazyDiff = {
+  name: 'lazy-diff',
+  setup(build) {
+    build.onResolve({ filter: /^diff$/ }, () => ({ path: 'diff', namespace: 'lazy-diff' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-diff' }, () => ({
+      contents: "module.exports = require(require('node:path').join(__dirname, 'diff.cjs'));",
+      loader: 'js',
+    }));
+  },
+};
+
 // Repository detection is a bundle of its own, dist/detect.cjs, required only
 // when the detection cache misses: a warm `assess` never parses it.
 const detectBundle = {
@@ -295,7 +339,7 @@ await esbuild.build({
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
-  plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator],
+  plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator, lazyDiff],
 });
 
 // 4. The code cache, made from a representative run (the JSON report that CI reads).

@@ -4,7 +4,9 @@
  * commands that edit a profile and gives the exact positions our error
  * messages quote, costs most of their start-up: about 15 ms for the example
  * and 130 ms for a 90 KB profile, cold. js-yaml's event parser reads the same
- * profile four times faster and gives the offset of every node.
+ * profile four times faster and gives the offset of every node; the data is
+ * built here from its events, resolving plain scalars as yaml's core schema
+ * does (js-yaml's own constructor costs as much again, cold).
  *
  * This path is taken only for a plain document that both libraries read the
  * same way: one document that is a mapping, no directives, anchors, aliases, tags, merge keys,
@@ -13,7 +15,7 @@
  * every message about a broken file comes from one place. The equivalence
  * (same data, same positions) is a property test: test/property/fast-yaml.test.ts.
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 
 export interface FastYaml {
   data: unknown;
@@ -29,23 +31,27 @@ export function pathKey(path: readonly (string | number)[]): string {
 /** Plain scalars that the core schema reads as something other than text. */
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)?$/;
 
-const NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
-
-/** Cheap test first: an overflowing number is at least 5 characters long ("1e309") and starts like a number. */
-function mayOverflow(source: string, event: ScalarEvent): boolean {
-  const c = source.charCodeAt(event.valueStart);
-  return event.valueEnd - event.valueStart >= 5 && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
-}
-
-/** A number too large for a double: yaml reads it as Infinity, js-yaml as text. */
-function overflows(text: string): boolean {
-  if (!NUMBER.test(text)) return false;
-  if (text.length >= 250) return true;
-  return !text.startsWith('0x') && /[eE]/.test(text) && !Number.isFinite(parseFloat(text));
+/**
+ * A plain scalar as yaml's core schema (YAML 1.2) reads it: the first of its
+ * tags whose test matches, in yaml's order, else text. `NOT_TEXT` is the union
+ * of these tests.
+ */
+function plainValue(text: string): unknown {
+  if (!NOT_TEXT.test(text)) return text;
+  if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? -Infinity : Infinity;
+  return parseFloat(text);
 }
 
 interface Frame {
   kind: 'map' | 'seq';
+  /** the object or array being built */
+  value: Record<string, unknown> | unknown[];
   /** pathKey of the collection */
   at: string;
   /** maps: the key just read, waiting for its value */
@@ -94,6 +100,7 @@ export function fastParseYaml(source: string): FastYaml | null {
   }
   const starts = new Map<string, number>();
   const stack: Frame[] = [];
+  let data: unknown;
   let documents = 0;
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
@@ -113,29 +120,31 @@ export function fastParseYaml(source: string): FastYaml | null {
     if (parent?.kind === 'map' && parent.key === null) {
       if (event.type !== EVENT_ID.SCALAR) return null;
       parent.key = keyOf(source, event);
-      if (parent.key === null) return null;
+      // a duplicate key: the full parser says where
+      if (parent.key === null || Object.hasOwn(parent.value, parent.key)) return null;
       continue;
     }
+    let value: unknown;
+    if (event.type === EVENT_ID.SCALAR) value = event.style === SCALAR_STYLE.PLAIN ? plainValue(getScalarValue(source, event)) : getScalarValue(source, event);
+    else value = event.type === EVENT_ID.MAPPING ? {} : [];
     let at = '';
     if (parent?.kind === 'map') {
       at = stack.length === 1 ? parent.key! : `${parent.at}\u0000${parent.key!}`;
+      (parent.value as Record<string, unknown>)[parent.key!] = value;
       parent.key = null;
     } else if (parent) {
       at = `${parent.at}\u0000${parent.index++}`;
+      (parent.value as unknown[]).push(value);
+    } else {
+      data = value;
     }
-    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.PLAIN && mayOverflow(source, event) && overflows(getScalarValue(source, event))) return null;
     const start = startOf(event);
     if (start !== undefined && start >= 0) starts.set(at, start);
-    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', at, key: null, index: 0 });
-    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', at, key: null, index: 0 });
+    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', value: value as Record<string, unknown>, at, key: null, index: 0 });
+    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', value: value as unknown[], at, key: null, index: 0 });
   }
   if (documents !== 1) return null;
-  try {
-    const [data] = constructFromEvents(events, { source, schema: CORE_SCHEMA, maxAliases: 0 });
-    return { data, starts };
-  } catch {
-    return null; // duplicate keys, say: the full parser says where
-  }
+  return { data, starts };
 }
 
 /** 1-based line and column of an offset, as yaml's LineCounter gives them (lines end at `\n`). */

@@ -267,16 +267,27 @@ const lazyRuleValidator = {
   },
 };
 
+/**
+ * An ES module standing for dist/FILE, a bundle of its own that it requires
+ * when imported, with that bundle's exports by name: the CLI imports these
+ * with import(), which gives an ES module's names only (a CommonJS stand-in
+ * would offer nothing but `default` once the CLI is split into chunks).
+ */
+function esmStub(file) {
+  const names = Object.keys(createRequire(import.meta.url)(join(root, 'dist', file))).filter((k) => k !== '__esModule' && k !== 'default');
+  return [
+    `const lib = require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+    ...names.map((n) => `export const ${n} = lib[${JSON.stringify(n)}];`),
+  ].join('\n');
+}
+
 // The diff library, for `scaffold --dry-run` only: a bundle of its own, dist/diff.cjs.
 await bundleApart('diff', 'diff');
 const lazyDiff = {
   name: 'lazy-diff',
   setup(build) {
     build.onResolve({ filter: /^diff$/ }, () => ({ path: 'diff', namespace: 'lazy-diff' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-diff' }, () => ({
-      contents: "module.exports = require(require('node:path').join(__dirname, 'diff.cjs'));",
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-diff' }, () => ({ contents: esmStub('diff.cjs'), loader: 'js' }));
   },
 };
 
@@ -288,10 +299,7 @@ const detectBundle = {
     build.onResolve({ filter: /^\.\/detect\/index\.js$/ }, (args) =>
       /[\\/]src[\\/]facts$/.test(args.resolveDir) ? { path: 'detect', namespace: 'detect-bundle' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'detect-bundle' }, () => ({
-      contents: "module.exports = require(require('node:path').join(__dirname, 'detect.cjs'));",
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'detect-bundle' }, () => ({ contents: esmStub('detect.cjs'), loader: 'js' }));
   },
 };
 // The compiled built-in expressions go inside the CLI bundle, where the code cache covers them.
@@ -318,16 +326,23 @@ await esbuild.build({
   logLevel: 'error',
 });
 
-// 3. The CLI bundle, as one CommonJS file: Node 20 has no compile cache for
-// ES modules, but bin/scale-advise.cjs can feed V8 a code cache for a script.
-// Heavy, rarely used modules stay external and are imported lazily.
+// 3. The CLI: the command tree and what `check` and `assess` run, in dist/cli.cjs,
+// and the code only other commands or formats need in chunks beside it
+// (dist/chunk-*.cjs), loaded on first use. esbuild splits only ES modules, so
+// the split output is turned into CommonJS file by file: Node 20 has no compile
+// cache for ES modules, but bin/scale-advise.cjs feeds V8 a code cache for each
+// script it loads. Heavy, rarely used packages stay external and load lazily.
+const splitDir = join(tmp, 'split');
+rmSync(splitDir, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
   bundle: true,
+  splitting: true,
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20',
-  outfile: join(root, 'dist', 'cli.cjs'),
+  outdir: splitDir,
+  chunkNames: 'chunk-[hash]',
   external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
@@ -341,38 +356,76 @@ await esbuild.build({
   logLevel: 'error',
   plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator, lazyDiff],
 });
-
-// 4. The code cache, made from a representative run (the JSON report that CI reads).
-// V8 checks a cache against the source's length only, so the cache is named
-// after a hash of the bundle, which ends with that hash: a bundle never meets
-// another build's cache.
-const bundlePath = join(root, 'dist', 'cli.cjs');
-// bin/scale-advise.cjs reads the bundle as Latin-1, the quickest decoding, and V8
-// keeps an ASCII source in one byte a character: the bundle must stay ASCII
-// (esbuild escapes strings; a regular expression must write \u00b7, not ·).
-const nonAscii = readFileSync(bundlePath).findIndex((b) => b > 0x7f);
-if (nonAscii !== -1) {
-  const text = readFileSync(bundlePath, 'latin1');
-  console.error(`scale-advise: dist/cli.cjs has a non-ASCII byte at offset ${nonAscii}: ${JSON.stringify(text.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}; write it as a \\u escape in the source`);
-  process.exit(1);
+for (const name of readdirSync(join(root, 'dist'))) if (/^chunk-.*\.cjs$|\.cache$/.test(name)) rmSync(join(root, 'dist', name));
+/** Each script's CommonJS code, by name: `cli` and `chunk-<hash>`. */
+const code = new Map();
+for (const name of readdirSync(splitDir)) {
+  const esm = readFileSync(join(splitDir, name), 'utf8');
+  let cjs = (await esbuild.transform(esm, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', supported: { 'dynamic-import': false } })).code;
+  cjs = cjs.replace(/require\("\.\/(chunk-[A-Z0-9]+)\.js"\)/g, 'require("./$1.cjs")');
+  if (/\.\/chunk-[A-Z0-9]+\.js/.test(cjs)) {
+    console.error(`scale-advise: ${name} still names a chunk as .js`);
+    process.exit(1);
+  }
+  // bin/scale-advise.cjs reads the scripts as Latin-1, the quickest decoding, and V8
+  // keeps an ASCII source in one byte a character: they must stay ASCII
+  // (esbuild escapes strings; a regular expression must write \u00b7, not ·).
+  const nonAscii = /[^\x00-\x7f]/.exec(cjs)?.index;
+  if (nonAscii !== undefined) {
+    console.error(`scale-advise: ${name} has a non-ASCII character at offset ${nonAscii}: ${JSON.stringify(cjs.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}; write it as a \\u escape in the source`);
+    process.exit(1);
+  }
+  code.set(name.replace(/\.js$/, ''), cjs);
 }
-const buildId = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 16);
-// The bundle is written wrapped in its CommonJS function, so that bin can hand
-// the file's text to V8 as it is: wrapping it at run time makes V8 copy the
-// 650 KB source again, and every page of new memory costs start-up time. Loaded
-// with require() (the package's main export), it calls itself.
-writeFileSync(
-  bundlePath,
-  "((bundle) => typeof module === 'object' && module !== null ? bundle.call(module.exports, exports, require, module, __filename, __dirname) : bundle)" +
-    `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundlePath, 'utf8')}\n});\n//# scale-advise-build=${buildId}\n`,
-);
-for (const name of readdirSync(join(root, 'dist'))) if (name.endsWith('.cache')) rmSync(join(root, 'dist', name));
-const training = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), 'assess', '--profile', join(root, 'examples', 'scale-advise.yaml'), '--format', 'json'], {
-  env: { ...process.env, SCALE_ADVISE_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (training.status !== 0) {
-  console.error('scale-advise: the bundled CLI failed on the example profile');
-  process.exit(1);
+// V8 checks a code cache against the source's length only, so each cache is
+// named after a hash of the build, which every script ends with: a script never
+// meets another build's cache.
+const hash = createHash('sha256');
+for (const name of [...code.keys()].sort()) hash.update(name).update(code.get(name));
+const buildId = hash.digest('hex').slice(0, 16);
+const trailer = `\n//# scale-advise-build=${buildId}\n`;
+// Each script is written as its CommonJS function, so that bin can hand the
+// file's text to V8 as it is: wrapping it at run time makes V8 copy the source
+// again, and every page of new memory costs start-up time.
+const moduleFunction = (body) => `function (exports, require, module, __filename, __dirname) {${body}\n}`;
+/** dist/cli.cjs: a pair, the CLI's function and the chunks it carries, by name. */
+function writeCli(carried) {
+  const chunks = carried.map((name) => `${JSON.stringify(name)}: ${moduleFunction(code.get(name))}`).join(',\n');
+  writeFileSync(join(root, 'dist', 'cli.cjs'), `[${moduleFunction(code.get('cli'))}, {\n${chunks}\n}]${trailer}`);
 }
+writeCli([]);
+for (const [name, body] of code) if (name !== 'cli') writeFileSync(join(root, 'dist', `${name}.cjs`), `(${moduleFunction(body)})${trailer}`);
+const example = join(root, 'examples', 'scale-advise.yaml');
+/** Runs the built CLI as the build's probe or trainer; a failure stops the build. */
+function runCli(args, env) {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) {
+    console.error(`scale-advise: the bundled CLI failed on \`${args.join(' ')}\``);
+    process.exit(1);
+  }
+}
+// What CI runs, `check` and `assess` with their JSON reports, and the text
+// report: the chunks they load go inside dist/cli.cjs (one file to read, one
+// cache); the rest stay files of their own, read only by the commands that need them.
+const listed = join(tmp, 'chunks.txt');
+rmSync(listed, { force: true });
+for (const args of [
+  ['check', '--profile', example, '--format', 'json', '--fail-on', 'critical'],
+  ['assess', '--profile', example, '--format', 'json'],
+]) runCli(args, { SCALE_ADVISE_LIST_CHUNKS: listed });
+const carried = [...new Set(readFileSync(listed, 'utf8').split('\n').filter((n) => n.startsWith('chunk-')))].sort();
+writeCli(carried);
+for (const name of carried) rmSync(join(root, 'dist', `${name}.cjs`));
+// The runs that train the caches: the JSON report CI reads first (it makes
+// dist/cli.cjs's cache), then the commands and formats people run by hand, each
+// adding the caches of the chunks it is first to load.
+runCli(['assess', '--profile', example, '--format', 'json'], { SCALE_ADVISE_WRITE_CODE_CACHE: '1' });
+runCli(['check', '--profile', example, '--format', 'json', '--fail-on', 'critical'], { SCALE_ADVISE_WRITE_CODE_CACHE: 'all' });
+for (const args of [
+  ['check', '--profile', example, '--format', 'sarif', '--fail-on', 'critical'],
+  ['check', '--profile', example, '--format', 'text', '--fail-on', 'critical'],
+  ['assess', '--profile', example, '--no-detect'],
+  ['roadmap', '--profile', example],
+  ['rules'],
+]) runCli(args, { SCALE_ADVISE_WRITE_CODE_CACHE: '1' });
 console.log(`scale-advise built: ${result.catalog.rules.length} rules, ${result.catalog.stageModels.length} stage models, ${result.catalog.facts.length} facts`);

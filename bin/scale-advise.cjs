@@ -17,13 +17,13 @@ const dist = join(__dirname, '..', 'dist');
 const training = process.env.SCALE_ADVISE_WRITE_CODE_CACHE;
 const untrained = [];
 const modules = new Map();
-let embedded = {};
+let cli;
 let buildId;
 
 /**
- * The value of dist/NAME.cjs, a script that the build wrapped in its CommonJS
- * function (or, for cli.cjs, a pair: its function and the chunks it carries),
- * handed to V8 as read. Every script ends with the build's id, which names its cache.
+ * The value of dist/NAME.cjs, a script that the build wrote as its CommonJS
+ * function, handed to V8 as read. Every script ends with the build's id, which
+ * names its cache.
  */
 function evaluate(name) {
   const file = join(dist, `${name}.cjs`);
@@ -47,21 +47,27 @@ function run(name, fn, file) {
   return mod.exports;
 }
 
-/** The scripts' require: a chunk of the CLI is found here, anything else by Node. */
+/**
+ * The scripts' require: a chunk of the CLI is found here (inside dist/cli.cjs,
+ * which gives chunk-ABC by a function chunk_ABC, or as a file of its own),
+ * anything else by Node.
+ */
 function requireFromScript(specifier) {
   const chunk = /^\.\/(chunk-[A-Z0-9]+)\.cjs$/.exec(specifier)?.[1];
   if (!chunk) return require(specifier);
   const done = modules.get(chunk);
   if (done) return done.exports;
-  if (Object.hasOwn(embedded, chunk)) return run(chunk, embedded[chunk], join(dist, 'cli.cjs'));
+  const carried = modules.get('cli')?.exports[chunk.replace('-', '_')]; // the CLI's exports are there before its code runs
+  if (carried) {
+    const mod = { exports: carried() };
+    modules.set(chunk, mod);
+    return mod.exports;
+  }
   return run(chunk, evaluate(chunk), join(dist, `${chunk}.cjs`));
 }
 
-let cli;
 try {
-  const [main, chunks] = evaluate('cli');
-  embedded = chunks;
-  cli = run('cli', main, join(dist, 'cli.cjs'));
+  cli = run('cli', evaluate('cli'), join(dist, 'cli.cjs'));
 } catch (e) {
   if (e?.code !== 'ENOENT' || e.path !== join(dist, 'cli.cjs')) throw e;
   process.stderr.write('scale-advise: the CLI is not built; run `npm install` (or `npm run build`) in the package directory\n');

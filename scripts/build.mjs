@@ -268,16 +268,25 @@ const lazyRuleValidator = {
 };
 
 /**
- * An ES module standing for dist/FILE, a bundle of its own that it requires
- * when imported, with that bundle's exports by name: the CLI imports these
- * with import(), which gives an ES module's names only (a CommonJS stand-in
- * would offer nothing but `default` once the CLI is split into chunks).
+ * An ES module standing for dist/FILE, a bundle of its own, that requires it
+ * on the first call of one of the functions NAMES. The CLI imports these with
+ * import(), which gives an ES module's names only (a CommonJS stand-in would
+ * offer nothing but `default` once the CLI is split into chunks), and a
+ * stand-in carried inside dist/cli.cjs runs when the CLI starts, so it must
+ * not require its bundle then. Importing another name fails the build.
  */
-function esmStub(file) {
-  const names = Object.keys(createRequire(import.meta.url)(join(root, 'dist', file))).filter((k) => k !== '__esModule' && k !== 'default');
+function esmStub(file, names) {
+  const lib = createRequire(import.meta.url)(join(root, 'dist', file));
+  for (const n of names) {
+    if (typeof lib[n] !== 'function') {
+      console.error(`scale-advise: dist/${file} has no function ${n}`);
+      process.exit(1);
+    }
+  }
   return [
-    `const lib = require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
-    ...names.map((n) => `export const ${n} = lib[${JSON.stringify(n)}];`),
+    'let lib;',
+    `const load = () => (lib ??= require(require('node:path').join(__dirname, ${JSON.stringify(file)})));`,
+    ...names.map((n) => `export function ${n}(...args) { return load().${n}(...args); }`),
   ].join('\n');
 }
 
@@ -287,7 +296,7 @@ const lazyDiff = {
   name: 'lazy-diff',
   setup(build) {
     build.onResolve({ filter: /^diff$/ }, () => ({ path: 'diff', namespace: 'lazy-diff' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-diff' }, () => ({ contents: esmStub('diff.cjs'), loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-diff' }, () => ({ contents: esmStub('diff.cjs', ['createTwoFilesPatch']), loader: 'js' }));
   },
 };
 
@@ -299,7 +308,7 @@ const detectBundle = {
     build.onResolve({ filter: /^\.\/detect\/index\.js$/ }, (args) =>
       /[\\/]src[\\/]facts$/.test(args.resolveDir) ? { path: 'detect', namespace: 'detect-bundle' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'detect-bundle' }, () => ({ contents: esmStub('detect.cjs'), loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'detect-bundle' }, () => ({ contents: esmStub('detect.cjs', ['detectRepository']), loader: 'js' }));
   },
 };
 // The compiled built-in expressions go inside the CLI bundle, where the code cache covers them.
@@ -377,24 +386,13 @@ for (const name of readdirSync(splitDir)) {
   }
   code.set(name.replace(/\.js$/, ''), cjs);
 }
-// V8 checks a code cache against the source's length only, so each cache is
-// named after a hash of the build, which every script ends with: a script never
-// meets another build's cache.
-const hash = createHash('sha256');
-for (const name of [...code.keys()].sort()) hash.update(name).update(code.get(name));
-const buildId = hash.digest('hex').slice(0, 16);
-const trailer = `\n//# scale-advise-build=${buildId}\n`;
 // Each script is written as its CommonJS function, so that bin can hand the
 // file's text to V8 as it is: wrapping it at run time makes V8 copy the source
-// again, and every page of new memory costs start-up time.
+// again, and every page of new memory costs start-up time. It ends with the
+// build's id (see below); the probe runs need none.
 const moduleFunction = (body) => `function (exports, require, module, __filename, __dirname) {${body}\n}`;
-/** dist/cli.cjs: a pair, the CLI's function and the chunks it carries, by name. */
-function writeCli(carried) {
-  const chunks = carried.map((name) => `${JSON.stringify(name)}: ${moduleFunction(code.get(name))}`).join(',\n');
-  writeFileSync(join(root, 'dist', 'cli.cjs'), `[${moduleFunction(code.get('cli'))}, {\n${chunks}\n}]${trailer}`);
-}
-writeCli([]);
-for (const [name, body] of code) if (name !== 'cli') writeFileSync(join(root, 'dist', `${name}.cjs`), `(${moduleFunction(body)})${trailer}`);
+const writeScript = (name, body, id = 'probe') => writeFileSync(join(root, 'dist', `${name}.cjs`), `(${moduleFunction(body)})\n//# scale-advise-build=${id}\n`);
+for (const [name, body] of code) writeScript(name, body);
 const example = join(root, 'examples', 'scale-advise.yaml');
 /** Runs the built CLI as the build's probe or trainer; a failure stops the build. */
 function runCli(args, env) {
@@ -413,9 +411,65 @@ for (const args of [
   ['check', '--profile', example, '--format', 'json', '--fail-on', 'critical'],
   ['assess', '--profile', example, '--format', 'json'],
 ]) runCli(args, { SCALE_ADVISE_LIST_CHUNKS: listed });
-const carried = [...new Set(readFileSync(listed, 'utf8').split('\n').filter((n) => n.startsWith('chunk-')))].sort();
-writeCli(carried);
-for (const name of carried) rmSync(join(root, 'dist', `${name}.cjs`));
+const carried = new Set(readFileSync(listed, 'utf8').split('\n').filter((n) => n.startsWith('chunk-')));
+// The carried chunks that chunks left as files require: dist/cli.cjs gives
+// each as a function (chunk-ABC as chunk_ABC) that initialises it on first call.
+const shared = new Set();
+for (const [name, body] of code) {
+  if (name === 'cli' || carried.has(name)) continue;
+  for (const m of body.matchAll(/require\("\.\/(chunk-[A-Z0-9]+)\.cjs"\)/g)) if (carried.has(m[1])) shared.add(m[1]);
+}
+// dist/cli.cjs, again: the CLI's ES module and the chunks it carries bundled
+// together, as one bundle would be: what the CLI imports statically runs when
+// it starts, what it imports with import() on first use, and the chunks left
+// as files stay external.
+const core = await esbuild.build({
+  stdin: {
+    contents: [`export * from './cli.js';`, ...[...shared].sort().map((c) => `export const ${c.replace('-', '_')} = () => require('./${c}.js');`)].join('\n'),
+    resolveDir: splitDir,
+    sourcefile: 'cli-core.js',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  write: false,
+  // an import() of a chunk left apart goes through bin's require, as in the chunks
+  supported: { 'dynamic-import': false },
+  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'error',
+  plugins: [
+    {
+      name: 'chunks-apart',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/chunk-[A-Z0-9]+\.js$/ }, (args) => {
+          const name = args.path.slice(2, -3);
+          return carried.has(name) ? undefined : { path: `./${name}.cjs`, external: true };
+        });
+      },
+    },
+  ],
+});
+const coreCode = core.outputFiles[0].text;
+const coreNonAscii = /[^\x00-\x7f]/.exec(coreCode)?.index;
+if (coreNonAscii !== undefined) {
+  console.error(`scale-advise: dist/cli.cjs has a non-ASCII character at offset ${coreNonAscii}: ${JSON.stringify(coreCode.slice(Math.max(0, coreNonAscii - 40), coreNonAscii + 20))}`);
+  process.exit(1);
+}
+code.set('cli', coreCode);
+for (const name of carried) {
+  code.delete(name);
+  rmSync(join(root, 'dist', `${name}.cjs`));
+}
+// V8 checks a code cache against the source's length only, so each cache is
+// named after a hash of the scripts, which every script ends with: a script
+// never meets another build's cache.
+const hash = createHash('sha256');
+for (const name of [...code.keys()].sort()) hash.update(name).update(code.get(name));
+const buildId = hash.digest('hex').slice(0, 16);
+for (const [name, body] of code) writeScript(name, body, buildId);
 // The runs that train the caches: the JSON report CI reads first (it makes
 // dist/cli.cjs's cache), then the commands and formats people run by hand, each
 // adding the caches of the chunks it is first to load.
@@ -427,5 +481,7 @@ for (const args of [
   ['assess', '--profile', example, '--no-detect'],
   ['roadmap', '--profile', example],
   ['rules'],
+  ['explain', 'cache-missing'],
+  ['scaffold', 'list'],
 ]) runCli(args, { SCALE_ADVISE_WRITE_CODE_CACHE: '1' });
 console.log(`scale-advise built: ${result.catalog.rules.length} rules, ${result.catalog.stageModels.length} stage models, ${result.catalog.facts.length} facts`);

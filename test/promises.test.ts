@@ -15,7 +15,7 @@ import { builtInCatalog } from '../src/engine/catalog.js';
 import { RENDERERS } from '../src/scaffold/registry.js';
 import { ROOT } from './helpers/assess.js';
 
-const program = buildProgram(async () => {});
+const program = await buildProgram(async () => {});
 const RULE_IDS = new Set(builtInCatalog().rules.map((r) => r.id));
 const TEMPLATES = new Set(Object.keys(RENDERERS));
 

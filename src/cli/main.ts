@@ -2,18 +2,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { isUserError } from '../util/errors.js';
 import { RuleEvaluationError } from '../engine/evaluate.js';
 import { REPOSITORY_URL, TOOL_VERSION } from '../version.js';
-import { registerAssess } from './assess.js';
-import { registerExplain, explainRule } from './explain.js';
-import { registerRules } from './rules.js';
-import { registerAdr } from './adr/index.js';
-import { registerCollect } from './collect.js';
-import { registerInit } from './init.js';
-import { registerRoadmap } from './roadmap.js';
 import { outputWidth } from './io.js';
-import { registerCheck } from './check.js';
-import { registerScaffold } from './scaffold.js';
-import { registerPortfolio } from './portfolio.js';
-import { registerUi } from './ui.js';
 import type { Run } from './run.js';
 import { EXIT } from './exit-codes.js';
 import { writeStdout } from '../util/stdout.js';
@@ -22,28 +11,39 @@ const ISSUES_URL = `${REPOSITORY_URL}/issues`;
 
 type Register = (program: Command, run: Run) => void;
 
-/** Every command, in the order help lists them. */
-const COMMANDS: [name: string, register: Register][] = [
-  ['assess', registerAssess],
-  ['rules', (program, run) => registerRules(program, run, explainRule)],
-  ['explain', registerExplain],
-  ['adr', registerAdr],
-  ['check', registerCheck],
-  ['roadmap', registerRoadmap],
-  ['scaffold', registerScaffold],
-  ['collect', registerCollect],
-  ['init', registerInit],
-  ['portfolio', registerPortfolio],
-  ['ui', registerUi],
+/**
+ * Every command, in the order help lists them, with the import of the module
+ * that registers it: a command's code loads only when the command is built.
+ * The build carries what `check` and `assess` load inside dist/cli.cjs and
+ * leaves the other commands' code in files of their own.
+ */
+const COMMANDS: [name: string, load: () => Promise<Register>][] = [
+  ['assess', async () => (await import('./assess.js')).registerAssess],
+  [
+    'rules',
+    async () => {
+      const [{ registerRules }, { explainRule }] = await Promise.all([import('./rules.js'), import('./explain.js')]);
+      return (program, run) => registerRules(program, run, explainRule);
+    },
+  ],
+  ['explain', async () => (await import('./explain.js')).registerExplain],
+  ['adr', async () => (await import('./adr/index.js')).registerAdr],
+  ['check', async () => (await import('./check.js')).registerCheck],
+  ['roadmap', async () => (await import('./roadmap.js')).registerRoadmap],
+  ['scaffold', async () => (await import('./scaffold.js')).registerScaffold],
+  ['collect', async () => (await import('./collect.js')).registerCollect],
+  ['init', async () => (await import('./init.js')).registerInit],
+  ['portfolio', async () => (await import('./portfolio.js')).registerPortfolio],
+  ['ui', async () => (await import('./ui.js')).registerUi],
 ];
 
 /**
  * The command tree; `run` receives each action's work. Given the arguments,
  * only the command they name is built: `check` runs on every CI build, and
- * building every command's options costs it about 2 ms. Help, an unknown
- * command or none at all get the whole tree.
+ * building every command's options costs it about 2 ms, loading every
+ * command's code more. Help, an unknown command or none at all get the whole tree.
  */
-export function buildProgram(run: Run, argv?: readonly string[]): Command {
+export async function buildProgram(run: Run, argv?: readonly string[]): Promise<Command> {
   const program = new Command()
     .name('scale-advise')
     .description('An architecture advisor for growing systems: where you are, what to scale next, and what not to build yet.')
@@ -68,7 +68,8 @@ export function buildProgram(run: Run, argv?: readonly string[]): Command {
     });
   const named = argv?.find((a) => !a.startsWith('-'));
   const only = COMMANDS.find(([name]) => name === named);
-  for (const [, register] of only ? [only] : COMMANDS) register(program, run);
+  const registers = await Promise.all((only ? [only] : COMMANDS).map(([, load]) => load()));
+  for (const register of registers) register(program, run);
   program.addHelpText(
     'after',
     `
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
   const run: Run = async (fn) => {
     exitCode = await fn();
   };
-  const program = buildProgram(run, argv);
+  const program = await buildProgram(run, argv);
   // No command at all: the help, on stdout, as a successful run.
   if (argv.every((a) => a === '--debug')) {
     program.outputHelp();

@@ -42,9 +42,11 @@ function pageOf(name: string): string {
   throw new Error(`no guide for ${name}`);
 }
 
+const program = await buildProgram(async () => {});
+
 describe('every option is documented in its command guide', () => {
   const commands: [string, Command][] = [];
-  walk(buildProgram(async () => {}), [], commands);
+  walk(program, [], commands);
   for (const [name, cmd] of commands) {
     const flags = cmd.options.map((o) => o.long).filter((f): f is string => !!f && f !== '--help');
     if (!flags.length) continue;

@@ -41,10 +41,10 @@ describe('readJsonReport: a file that is not a scale-advise JSON report', () => 
     expect((error as Error).message).toContain(`(${REPORT_EXPECTED})`);
   });
 
-  it('the hint names only commands and formats that exist', () => {
+  it('the hint names only commands and formats that exist', async () => {
     const named = [...REPORT_EXPECTED.matchAll(/`scale-advise (\w+) --format (\w+)`/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(named).toEqual([['assess', 'json'], ['check', 'json']]);
-    const commands = buildProgram(async () => {}).commands.map((c) => c.name());
+    const commands = (await buildProgram(async () => {})).commands.map((c) => c.name());
     for (const [command, format] of named) {
       expect(commands).toContain(command);
       expect(REPORTS[command === 'assess' ? 'assessment' : 'check'][format]).toBeDefined();

@@ -483,5 +483,7 @@ for (const args of [
   ['rules'],
   ['explain', 'cache-missing'],
   ['scaffold', 'list'],
+  ['adr', '--help'],
+  ['--help'], // every command's registering chunks
 ]) runCli(args, { SCALE_ADVISE_WRITE_CODE_CACHE: '1' });
 console.log(`scale-advise built: ${result.catalog.rules.length} rules, ${result.catalog.stageModels.length} stage models, ${result.catalog.facts.length} facts`);

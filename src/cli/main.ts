@@ -41,7 +41,8 @@ const COMMANDS: [name: string, load: () => Promise<Register>][] = [
  * The command tree; `run` receives each action's work. Given the arguments,
  * only the command they name is built: `check` runs on every CI build, and
  * building every command's options costs it about 2 ms, loading every
- * command's code more. Help, an unknown command or none at all get the whole tree.
+ * command's code more. Help, an unknown command or none at all get the whole
+ * tree; `--version` alone gets none.
  */
 export async function buildProgram(run: Run, argv?: readonly string[]): Promise<Command> {
   const program = new Command()
@@ -68,7 +69,8 @@ export async function buildProgram(run: Run, argv?: readonly string[]): Promise<
     });
   const named = argv?.find((a) => !a.startsWith('-'));
   const only = COMMANDS.find(([name]) => name === named);
-  const registers = await Promise.all((only ? [only] : COMMANDS).map(([, load]) => load()));
+  const versionOnly = !named && !!argv?.length && argv.every((a) => a === '-V' || a === '--version' || a === '--debug') && argv.some((a) => a !== '--debug');
+  const registers = await Promise.all((only ? [only] : versionOnly ? [] : COMMANDS).map(([, load]) => load()));
   for (const register of registers) register(program, run);
   program.addHelpText(
     'after',

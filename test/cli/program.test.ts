@@ -12,6 +12,12 @@ describe('buildProgram', () => {
     expect(await names(['adr', 'list'])).toEqual(['adr']);
   });
 
+  it('builds no command for --version alone', async () => {
+    expect(await names(['--version'])).toEqual([]);
+    expect(await names(['-V', '--debug'])).toEqual([]);
+    expect(await names(['--version', 'check'])).toEqual(['check']);
+  });
+
   it('builds every command for help, an unknown command or none', async () => {
     const all = await names();
     expect(all).toEqual(expect.arrayContaining(['assess', 'check', 'roadmap', 'scaffold', 'adr', 'ui', 'portfolio', 'collect', 'init', 'rules', 'explain']));

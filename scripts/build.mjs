@@ -394,9 +394,16 @@ const moduleFunction = (body) => `function (exports, require, module, __filename
 const writeScript = (name, body, id = 'probe') => writeFileSync(join(root, 'dist', `${name}.cjs`), `(${moduleFunction(body)})\n//# scale-advise-build=${id}\n`);
 for (const [name, body] of code) writeScript(name, body);
 const example = join(root, 'examples', 'scale-advise.yaml');
-/** Runs the built CLI as the build's probe or trainer; a failure stops the build. */
+/**
+ * Runs the built CLI as the build's probe or trainer; a failure stops the build.
+ * Inside a GitHub Actions job (an install from git runs this build), `check`
+ * would add its summary to the job's page: the runs are the build's own.
+ */
 function runCli(args, env) {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), ...args], { env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), ...args], {
+    env: { ...process.env, CI: 'true', GITHUB_STEP_SUMMARY: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) {
     console.error(`scale-advise: the bundled CLI failed on \`${args.join(' ')}\``);
     process.exit(1);

@@ -409,14 +409,17 @@ function runCli(args, env) {
     process.exit(1);
   }
 }
-// What CI runs, `check` and `assess` with their JSON reports, and the text
-// report: the chunks they load go inside dist/cli.cjs (one file to read, one
-// cache); the rest stay files of their own, read only by the commands that need them.
+// What CI runs, `check` and `assess` with their JSON reports, and `check`'s
+// GitHub annotations (its default inside GitHub Actions) and SARIF: the chunks
+// they load go inside dist/cli.cjs (one file to read, one cache); the rest stay
+// files of their own, read only by the commands and formats that need them.
 const listed = join(tmp, 'chunks.txt');
 rmSync(listed, { force: true });
 for (const args of [
   ['check', '--profile', example, '--format', 'json', '--fail-on', 'critical'],
   ['assess', '--profile', example, '--format', 'json'],
+  ['check', '--profile', example, '--format', 'github', '--fail-on', 'critical'],
+  ['check', '--profile', example, '--format', 'sarif', '--fail-on', 'critical'],
 ]) runCli(args, { SCALE_ADVISE_LIST_CHUNKS: listed });
 const carried = new Set(readFileSync(listed, 'utf8').split('\n').filter((n) => n.startsWith('chunk-')));
 // The carried chunks that chunks left as files require: dist/cli.cjs gives
@@ -478,12 +481,13 @@ for (const name of [...code.keys()].sort()) hash.update(name).update(code.get(na
 const buildId = hash.digest('hex').slice(0, 16);
 for (const [name, body] of code) writeScript(name, body, buildId);
 // The runs that train the caches: the JSON report CI reads first (it makes
-// dist/cli.cjs's cache), then the commands and formats people run by hand, each
-// adding the caches of the chunks it is first to load.
+// dist/cli.cjs's cache), `check`'s JSON report and GitHub annotations adding
+// what they compile to it, then the commands and formats people run by hand,
+// each adding the caches of the chunks it is first to load.
 runCli(['assess', '--profile', example, '--format', 'json'], { SCALE_ADVISE_WRITE_CODE_CACHE: '1' });
 runCli(['check', '--profile', example, '--format', 'json', '--fail-on', 'critical'], { SCALE_ADVISE_WRITE_CODE_CACHE: 'all' });
+runCli(['check', '--profile', example, '--format', 'github', '--fail-on', 'critical'], { SCALE_ADVISE_WRITE_CODE_CACHE: 'all' });
 for (const args of [
-  ['check', '--profile', example, '--format', 'sarif', '--fail-on', 'critical'],
   ['check', '--profile', example, '--format', 'text', '--fail-on', 'critical'],
   ['assess', '--profile', example, '--no-detect'],
   ['roadmap', '--profile', example],

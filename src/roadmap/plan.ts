@@ -87,29 +87,26 @@ function firstLimit(findings: readonly Finding[], projection: RoadmapProjection)
   return relieved.reduce<ResourceRunway | null>((a, r) => (a === null || r.months! < a.months! ? r : a), null);
 }
 
-/** Whether the step relieves a limit reached within LIMIT_NOW_WITHIN_MONTHS. */
-function relievesLimitSoon(findings: readonly Finding[], projection: RoadmapProjection): boolean {
-  const r = firstLimit(findings, projection);
-  return r !== null && r.months! <= LIMIT_NOW_WITHIN_MONTHS;
-}
+/** Whether a limit the step relieves is reached within LIMIT_NOW_WITHIN_MONTHS. */
+const isSoon = (limit: ResourceRunway | null): limit is ResourceRunway => limit !== null && limit.months! <= LIMIT_NOW_WITHIN_MONTHS;
 
 function why(item: RoadmapItem, limit: ResourceRunway | null): string {
   const lead = item.lead_time ? `, and the step takes ${item.lead_time}` : '';
   if (item.upcoming) {
-    const soon = limit && limit.months! <= LIMIT_NOW_WITHIN_MONTHS ? `; ${resourceSentence(limit)}` : '';
+    const soon = isSoon(limit) ? `; ${resourceSentence(limit)}` : '';
     return `appears ${item.months === null ? 'later' : `in ${aboutMonths(item.months)}`} at the stated growth${soon}${item.urgent ? lead : ''}`;
   }
   if (limit) return `${resourceSentence(limit)}${lead}`;
   return `${item.severity} ${item.kind} open now`;
 }
 
-function toItem(bundle: FindingBundle, rules: ReadonlyMap<string, RuleCore>, projection: RoadmapProjection, stage: StageId | null, upcoming?: UpcomingFinding): RoadmapItem {
+/** A step for a bundle of findings, with the first limit it relieves (firstLimit of its findings). */
+function toItem(bundle: FindingBundle, limit: ResourceRunway | null, rules: ReadonlyMap<string, RuleCore>, projection: RoadmapProjection, stage: StageId | null, upcoming?: UpcomingFinding): RoadmapItem {
   const group = bundle.findings;
   const first = group[0]!;
   const rule = rules.get(first.rule);
   const worst = group.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
   const effect = group.map((f) => rules.get(f.rule)?.expected_effect).find(Boolean) ?? null;
-  const limit = firstLimit(group, projection);
   const months = upcoming ? upcoming.months : (limit?.months ?? null);
   const leadMonths = leadTimeMonths(rule?.lead_time);
   const item: RoadmapItem = {
@@ -234,22 +231,24 @@ function summaryLine(items: RoadmapItem[], stage: StageId | null): string {
   return base;
 }
 
+/** A bundle's step, placed where its urgency and the limit it relieves want it. */
+function toDraft(bundle: FindingBundle, input: PlanInputs, upcoming?: UpcomingFinding): Draft {
+  const limit = firstLimit(bundle.findings, input.projection);
+  const item = toItem(bundle, limit, input.rules, input.projection, input.stage, upcoming);
+  const limitSoon = isSoon(limit);
+  return { item, phase: desiredPhase(item, limitSoon), leverage: 0, limitSoon };
+}
+
 /** The phased plan. Pure: findings, projection and rule metadata in, roadmap out. */
 export function planRoadmap(input: PlanInputs): Roadmap {
   const open = input.findings.filter(isOpen);
-  const drafts: Draft[] = bundleByGroup(open, input.groups).map((bundle) => {
-    const item = toItem(bundle, input.rules, input.projection, input.stage);
-    const limitSoon = relievesLimitSoon(bundle.findings, input.projection);
-    return { item, phase: desiredPhase(item, limitSoon), leverage: 0, limitSoon };
-  });
+  const drafts: Draft[] = bundleByGroup(open, input.groups).map((bundle) => toDraft(bundle, input));
   const when = new Map(input.upcoming.map((u) => [u.finding.rule, u]));
   const taken = new Set(drafts.map((d) => d.item.rule));
   for (const bundle of bundleByGroup(input.upcoming.map((u) => u.finding), input.groups)) {
     bundle.groupTaken = bundle.group?.rules.some((id) => taken.has(id)) ?? false;
     const first = bundle.findings.map((f) => when.get(f.rule)!).reduce((a, b) => (b.months < a.months ? b : a));
-    const item = toItem(bundle, input.rules, input.projection, input.stage, first);
-    const limitSoon = relievesLimitSoon(bundle.findings, input.projection);
-    drafts.push({ item, phase: desiredPhase(item, limitSoon), leverage: 0, limitSoon });
+    drafts.push(toDraft(bundle, input, first));
   }
   for (const h of input.held) {
     const item = heldItem(h, input.rules, input.stage);

@@ -125,6 +125,9 @@ for (const name of ['profile', 'rule']) {
   }
 }
 
+/** Source for a stand-in's `load()`: it requires dist/FILE, a bundle apart, on first call and keeps it. */
+const lazyLoad = (file, pick = '') => `let lib;\nconst load = () => (lib ??= require(require('node:path').join(__dirname, ${JSON.stringify(file)}))${pick});`;
+
 /** A package bundled on its own as dist/NAME.cjs, for the CLI bundle to require on first use. */
 async function bundleApart(pkg, name) {
   await esbuild.build({
@@ -230,8 +233,7 @@ const lazyYaml = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
       contents: [
-        'let lib;',
-        "const load = () => (lib ??= require(require('node:path').join(__dirname, 'yaml.cjs')));",
+        lazyLoad('yaml.cjs'),
         "Object.defineProperty(exports, '__esModule', { value: true });",
         `for (const name of ${JSON.stringify(yamlExports)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
       ].join('\n'),
@@ -251,8 +253,7 @@ const lazyRuleValidator = {
     build.onResolve({ filter: /[\\/]generated[\\/]rule-validator\.js$/ }, () => ({ path: 'rule-validator', namespace: 'lazy-rule-validator' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-rule-validator' }, () => ({
       contents: [
-        'let validator;',
-        "const load = () => (validator ??= require(require('node:path').join(__dirname, 'rule-validator.cjs')).default);",
+        lazyLoad('rule-validator.cjs', '.default'),
         'function validate(data) {',
         '  const ok = load()(data);',
         '  validate.errors = load().errors;',
@@ -284,8 +285,7 @@ function esmStub(file, names) {
     }
   }
   return [
-    'let lib;',
-    `const load = () => (lib ??= require(require('node:path').join(__dirname, ${JSON.stringify(file)})));`,
+    lazyLoad(file),
     ...names.map((n) => `export function ${n}(...args) { return load().${n}(...args); }`),
   ].join('\n');
 }
@@ -342,6 +342,8 @@ await esbuild.build({
 // cache for ES modules, but bin/scale-advise.cjs feeds V8 a code cache for each
 // script it loads. Heavy, rarely used packages stay external and load lazily.
 const splitDir = join(tmp, 'split');
+/** Packages the CLI imports only on the commands that need them, from node_modules. */
+const LAZY_PACKAGES = ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'];
 rmSync(splitDir, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
@@ -352,7 +354,7 @@ await esbuild.build({
   target: 'node20',
   outdir: splitDir,
   chunkNames: 'chunk-[hash]',
-  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
+  external: LAZY_PACKAGES,
   define: {
     __SCALE_ADVISE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     __SCALE_ADVISE_BUNDLE__: 'true',
@@ -366,6 +368,17 @@ await esbuild.build({
   plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator, lazyDiff],
 });
 for (const name of readdirSync(join(root, 'dist'))) if (/^chunk-.*\.cjs$|\.cache$/.test(name)) rmSync(join(root, 'dist', name));
+/**
+ * bin/scale-advise.cjs reads the scripts as Latin-1, the quickest decoding, and
+ * V8 keeps an ASCII source in one byte a character: they must stay ASCII
+ * (esbuild escapes strings; a regular expression must write \u00b7, not ·).
+ */
+function requireAscii(name, text) {
+  const at = /[^\x00-\x7f]/.exec(text)?.index;
+  if (at === undefined) return text;
+  console.error(`scale-advise: ${name} has a non-ASCII character at offset ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}; write it as a \\u escape in the source`);
+  process.exit(1);
+}
 /** Each script's CommonJS code, by name: `cli` and `chunk-<hash>`. */
 const code = new Map();
 for (const name of readdirSync(splitDir)) {
@@ -376,15 +389,7 @@ for (const name of readdirSync(splitDir)) {
     console.error(`scale-advise: ${name} still names a chunk as .js`);
     process.exit(1);
   }
-  // bin/scale-advise.cjs reads the scripts as Latin-1, the quickest decoding, and V8
-  // keeps an ASCII source in one byte a character: they must stay ASCII
-  // (esbuild escapes strings; a regular expression must write \u00b7, not ·).
-  const nonAscii = /[^\x00-\x7f]/.exec(cjs)?.index;
-  if (nonAscii !== undefined) {
-    console.error(`scale-advise: ${name} has a non-ASCII character at offset ${nonAscii}: ${JSON.stringify(cjs.slice(Math.max(0, nonAscii - 40), nonAscii + 20))}; write it as a \\u escape in the source`);
-    process.exit(1);
-  }
-  code.set(name.replace(/\.js$/, ''), cjs);
+  code.set(name.replace(/\.js$/, ''), requireAscii(name, cjs));
 }
 // Each script is written as its CommonJS function, so that bin can hand the
 // file's text to V8 as it is: wrapping it at run time makes V8 copy the source
@@ -446,7 +451,7 @@ const core = await esbuild.build({
   write: false,
   // an import() of a chunk left apart goes through bin's require, as in the chunks
   supported: { 'dynamic-import': false },
-  external: ['ink', 'react', '@inquirer/*', 'handlebars', 'smol-toml', 'fast-xml-parser', 'ignore', 'pg', 're2js'],
+  external: LAZY_PACKAGES,
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
@@ -462,13 +467,7 @@ const core = await esbuild.build({
     },
   ],
 });
-const coreCode = core.outputFiles[0].text;
-const coreNonAscii = /[^\x00-\x7f]/.exec(coreCode)?.index;
-if (coreNonAscii !== undefined) {
-  console.error(`scale-advise: dist/cli.cjs has a non-ASCII character at offset ${coreNonAscii}: ${JSON.stringify(coreCode.slice(Math.max(0, coreNonAscii - 40), coreNonAscii + 20))}`);
-  process.exit(1);
-}
-code.set('cli', coreCode);
+code.set('cli', requireAscii('dist/cli.cjs', core.outputFiles[0].text));
 for (const name of carried) {
   code.delete(name);
   rmSync(join(root, 'dist', `${name}.cjs`));

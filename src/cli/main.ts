@@ -69,7 +69,8 @@ export async function buildProgram(run: Run, argv?: readonly string[]): Promise<
     });
   const named = argv?.find((a) => !a.startsWith('-'));
   const only = COMMANDS.find(([name]) => name === named);
-  const versionOnly = !named && !!argv?.length && argv.every((a) => a === '-V' || a === '--version' || a === '--debug') && argv.some((a) => a !== '--debug');
+  const isVersion = (a: string) => a === '-V' || a === '--version';
+  const versionOnly = !!argv?.some(isVersion) && argv.every((a) => isVersion(a) || a === '--debug');
   const registers = await Promise.all((only ? [only] : versionOnly ? [] : COMMANDS).map(([, load]) => load()));
   for (const register of registers) register(program, run);
   program.addHelpText(

@@ -5,8 +5,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { TOPICS } from '../../src/model.js';
-
-const root = join(__dirname, '..', '..');
+import { ROOT } from '../helpers/assess.js';
 
 /** The guide that documents each command; a subcommand is documented with its parent unless listed. */
 const PAGES: Record<string, string> = {
@@ -51,7 +50,7 @@ describe('every option is documented in its command guide', () => {
     const flags = cmd.options.map((o) => o.long).filter((f): f is string => !!f && f !== '--help');
     if (!flags.length) continue;
     it(`${name}: ${pageOf(name)}`, () => {
-      const text = readFileSync(join(root, pageOf(name)), 'utf8');
+      const text = readFileSync(join(ROOT, pageOf(name)), 'utf8');
       const missing = flags.filter((f) => !new RegExp(`${f.replace(/[-]/g, '\\-')}(?![\\w-])`).test(text));
       expect(missing, `${name}: options missing from ${pageOf(name)}`).toEqual([]);
     });
@@ -60,9 +59,9 @@ describe('every option is documented in its command guide', () => {
 
 describe('the topic vocabulary', () => {
   it('is listed by `rules --help`, which the rule schema and the rule scaffold point to', () => {
-    const out = execFileSync(process.execPath, [join(root, 'bin', 'scale-advise.cjs'), 'rules', '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+    const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'scale-advise.cjs'), 'rules', '--help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
     const listed = out.slice(out.indexOf('Topics')).split(/[\s,]+/);
     expect(TOPICS.filter((t) => !listed.includes(t))).toEqual([]);
-    expect(JSON.parse(readFileSync(join(root, 'schema', 'rule.schema.json'), 'utf8')).properties.topics.description).toContain('rules --help');
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'rule.schema.json'), 'utf8')).properties.topics.description).toContain('rules --help');
   });
 });

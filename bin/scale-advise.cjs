@@ -7,7 +7,7 @@
 // of its time. If a cache is missing or stale V8 just compiles. Never
 // process.exit() here: it would cut off output still flowing into a pipe.
 // Required rather than run, this file gives the CLI's exports (main, buildProgram).
-const { appendFileSync, readFileSync, writeFileSync } = require('node:fs');
+const { appendFileSync, closeSync, fstatSync, openSync, readSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -20,6 +20,36 @@ const modules = new Map();
 let cli;
 let buildId;
 
+/** An open file and its size, or null when it does not exist. */
+function openFile(file, optional) {
+  try {
+    const fd = openSync(file, 'r');
+    return { fd, size: fstatSync(fd).size };
+  } catch (e) {
+    if (optional) return null;
+    throw e;
+  }
+}
+
+/** Reads `size` bytes of an open file into the start of `buffer`, and closes it. */
+function readInto({ fd, size }, buffer) {
+  try {
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, buffer, n, size - n, n);
+      if (!got) break;
+      n += got;
+    }
+    return n;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// One buffer takes each script, then its cache: each page of new memory costs
+// start-up time, and the script's text is copied out before the cache is read.
+let scratch = Buffer.alloc(0);
+
 /**
  * The value of dist/NAME.cjs, a script that the build wrote as its CommonJS
  * function, handed to V8 as read. Every script ends with the build's id, which
@@ -27,16 +57,22 @@ let buildId;
  */
 function evaluate(name) {
   const file = join(dist, `${name}.cjs`);
-  const source = readFileSync(file, 'latin1'); // the build keeps the scripts ASCII; Latin-1 decodes them quickest
-  buildId ??= /scale-advise-build=([0-9a-f]+)\s*$/.exec(source.slice(-64))?.[1];
+  const script = openFile(file, false);
+  if (!buildId) {
+    const tail = Buffer.alloc(Math.min(64, script.size));
+    readSync(script.fd, tail, 0, tail.length, script.size - tail.length);
+    buildId = /scale-advise-build=([0-9a-f]+)\s*$/.exec(tail.latin1Slice())?.[1];
+  }
   const cacheFile = buildId && join(dist, `${name}.${buildId}.cache`);
-  let cachedData;
-  try {
-    if (cacheFile) cachedData = readFileSync(cacheFile);
-  } catch {}
-  const script = new Script(source, { filename: file, cachedData });
-  if (cacheFile && (training === 'all' || (training === '1' && !cachedData))) untrained.push([script, cacheFile]);
-  return script.runInThisContext();
+  const cache = cacheFile ? openFile(cacheFile, true) : null;
+  const size = Math.max(script.size, cache?.size ?? 0);
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size);
+  // the build keeps the scripts ASCII; Latin-1 decodes them quickest
+  const source = scratch.latin1Slice(0, readInto(script, scratch));
+  const cachedData = cache ? scratch.subarray(0, readInto(cache, scratch)) : undefined;
+  const compiled = new Script(source, { filename: file, cachedData });
+  if (cacheFile && (training === 'all' || (training === '1' && !cachedData))) untrained.push([compiled, cacheFile]);
+  return compiled.runInThisContext();
 }
 
 /** Runs a module function once, as Node runs a CommonJS file; a cycle gets the exports made so far. */

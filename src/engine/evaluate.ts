@@ -10,7 +10,7 @@ import {
   type RuleCore,
   type StageResult,
 } from '../model.js';
-import { factTree } from '../facts/index.js';
+import { copyFacts, factTree } from '../facts/index.js';
 import { UserError } from '../util/errors.js';
 import { compileExpression, factsRead, FACT_ROOTS, placeholders, type Placeholder } from './expr.js';
 import { formatMonths, formatValue } from './format-value.js';
@@ -120,9 +120,9 @@ export function evaluateRules(
   stageInputs: string[],
   factTypes: ReadonlyMap<string, string> = new Map(),
 ): Evaluation {
-  const all = new Map(facts);
+  const all = copyFacts(facts);
   for (const f of stageFacts(stage)) all.set(f.id, f);
-  const ctx = factTree(all.values(), FACT_ROOTS);
+  const ctx = factTree(all, FACT_ROOTS);
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
   let applicable = 0;

@@ -32,25 +32,31 @@ function roundLike(original: number, scaled: number, unit?: string): number {
   return Number.isInteger(original) ? Math.round(capped) : Math.round(capped * 100) / 100;
 }
 
-/** The facts as the scenario would have them. Pure; the input map is not changed. */
+/**
+ * The facts as the scenario would have them. Pure: the input map is not
+ * changed, and it is what comes back when the scenario changes nothing.
+ */
 export function applyScenario(
   facts: ReadonlyMap<string, Fact>,
   scenario: Scenario,
   meta: ReadonlyMap<string, FactMeta>,
-): Map<string, Fact> {
-  const out = new Map(facts);
-  const factor = scenario.factor;
-  if (factor !== undefined && factor !== 1) {
-    const scales = new Set(scenario.scales ?? DEFAULT_SCALES);
-    for (const [id, f] of facts) {
-      const m = meta.get(id);
-      if (!m?.scales_with || !scales.has(m.scales_with) || typeof f.value !== 'number') continue;
-      const value = roundLike(f.value, f.value * factor, m.unit);
-      if (value === f.value) continue;
-      out.set(id, { ...f, value, provenance: 'projected', baseline: f.value });
+): ReadonlyMap<string, Fact> {
+  const factor = scenario.factor ?? 1;
+  const scaling = factor !== 1;
+  const overrides = Object.entries(scenario.overrides ?? {});
+  if (!scaling && !overrides.length) return facts;
+  const scales = new Set(scenario.scales ?? DEFAULT_SCALES);
+  const out = new Map<string, Fact>();
+  facts.forEach((f, id) => {
+    const m = scaling ? meta.get(id) : undefined;
+    if (!m?.scales_with || !scales.has(m.scales_with) || typeof f.value !== 'number') {
+      out.set(id, f);
+      return;
     }
-  }
-  for (const [id, value] of Object.entries(scenario.overrides ?? {})) {
+    const value = roundLike(f.value, f.value * factor, m.unit);
+    out.set(id, value === f.value ? f : { ...f, value, provenance: 'projected', baseline: f.value });
+  });
+  for (const [id, value] of overrides) {
     const before = facts.get(id);
     out.set(id, {
       id,

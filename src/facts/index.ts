@@ -41,9 +41,20 @@ export function mergeFacts(profile: Profile, extra: readonly Fact[] = [], prefer
   return { facts, conflicts };
 }
 
+/**
+ * A copy of a fact map. forEach, not `new Map(facts)`: the iterator that
+ * copy walks makes an object or two per fact, and an assessment copies the
+ * facts once per evaluation, month after month in a projection.
+ */
+export function copyFacts(facts: ReadonlyMap<string, Fact>): Map<string, Fact> {
+  const out = new Map<string, Fact>();
+  facts.forEach((f, id) => out.set(id, f));
+  return out;
+}
+
 /** The facts with the derived ones computed from them. */
 export function withDerivedFacts(facts: ReadonlyMap<string, Fact>): Map<string, Fact> {
-  const out = new Map(facts);
+  const out = copyFacts(facts);
   for (const f of deriveFacts(out)) out.set(f.id, f);
   return out;
 }
@@ -58,10 +69,10 @@ export function buildFacts(profile: Profile, extra: readonly Fact[] = [], prefer
 const idParts = new Map<string, string[]>();
 
 /** Nest dotted facts into the object tree an expression reads (`database.cpu_p95_pct`). */
-export function factTree(facts: Iterable<Fact>, roots: readonly string[]): Record<string, Record<string, unknown>> {
+export function factTree(facts: readonly Fact[] | ReadonlyMap<string, Fact>, roots: readonly string[]): Record<string, Record<string, unknown>> {
   const tree: Record<string, Record<string, unknown>> = {};
   for (const r of roots) tree[r] = {};
-  for (const f of facts) {
+  const add = (f: Fact) => {
     let parts = idParts.get(f.id);
     if (!parts) idParts.set(f.id, (parts = f.id.split('.')));
     let node: Record<string, unknown> = tree;
@@ -71,6 +82,9 @@ export function factTree(facts: Iterable<Fact>, roots: readonly string[]): Recor
       node = node[p] as Record<string, unknown>;
     }
     node[parts[parts.length - 1]!] = f.value;
-  }
+  };
+  // a map's forEach walks it without making an object per fact
+  if (Array.isArray(facts)) for (const f of facts) add(f);
+  else (facts as ReadonlyMap<string, Fact>).forEach(add);
   return tree;
 }

@@ -290,6 +290,36 @@ function esmStub(file, names) {
   ].join('\n');
 }
 
+/**
+ * js-yaml ships as one module, and its top level builds every schema, tag and
+ * default the loader and dumper use; esbuild must keep a statement that calls
+ * anything. The CLI bundle uses only its event parser (src/profile/fast-yaml.ts),
+ * so each top-level initialiser is marked pure: esbuild drops those nothing
+ * uses, and the ones kept run where they ran before. About 18 KB less to read,
+ * deserialise and run on every start.
+ */
+const parserOnlyYaml = {
+  name: 'parser-only-yaml',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, async (args) => {
+      const { default: ts } = await import('typescript');
+      const text = readFileSync(args.path, 'utf8');
+      const file = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+      const spans = [];
+      for (const statement of file.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        for (const { initializer: init } of statement.declarationList.declarations) {
+          if (!init || ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init) || ts.isLiteralExpression(init)) continue;
+          spans.push([init.getStart(file), init.getEnd()]);
+        }
+      }
+      let contents = text;
+      for (const [start, end] of spans.reverse()) contents = `${contents.slice(0, start)}/* @__PURE__ */ (() => (${contents.slice(start, end)}))()${contents.slice(end)}`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 // The diff library, for `scaffold --dry-run` only: a bundle of its own, dist/diff.cjs.
 await bundleApart('diff', 'diff');
 const lazyDiff = {
@@ -365,7 +395,7 @@ await esbuild.build({
   minify: true,
   legalComments: 'none',
   logLevel: 'error',
-  plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator, lazyDiff],
+  plugins: [lazyChildProcess, detectBundle, builtInExpressions, lazyYaml, lazyRuleValidator, lazyDiff, parserOnlyYaml],
 });
 for (const name of readdirSync(join(root, 'dist'))) if (/^chunk-.*\.cjs$|\.cache$/.test(name)) rmSync(join(root, 'dist', name));
 /**

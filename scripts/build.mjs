@@ -185,6 +185,8 @@ if (result.problems.length || (strict && result.coverage.length)) {
 const asciiJson = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(join(root, 'dist', 'catalog.json'), asciiJson(result.catalog));
 writeFileSync(join(root, 'dist', 'catalog-details.json'), asciiJson(result.details));
+// One rule a line, so that a run parses the text of the rules that fire alone (src/engine/catalog.ts).
+writeFileSync(join(root, 'dist', 'catalog-text.json'), `[\n${result.text.map(asciiJson).join(',\n')}\n]\n`);
 writeFileSync(join(root, 'dist', 'templates.json'), asciiJson(result.templates));
 writeFileSync(
   join(root, 'dist', 'catalog-expressions.cjs'),

@@ -8,7 +8,7 @@ import { DIMENSIONS, SCALES_WITH, type GroupDef, type Rule, type ScalesWith, typ
 import { DERIVED_FACTS } from '../facts/derived.js';
 import { renderCustomRulesDoc } from './custom-rules-doc.js';
 import { FACT_SECTIONS } from '../profile/types.js';
-import { RULE_DETAIL_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type SourceInfo } from '../engine/catalog-types.js';
+import { RULE_DETAIL_KEYS, RULE_TEXT_KEYS, STAGE_FACTS, type CatalogData, type CatalogDetails, type FactInfo, type RuleText, type SourceInfo } from '../engine/catalog-types.js';
 import { groupProblems } from '../engine/groups.js';
 import { listRuleFiles, loadRuleFiles } from '../engine/rule-files.js';
 import { prerequisiteProblems } from '../engine/prerequisites.js';
@@ -100,6 +100,8 @@ function loadStageModels(dir: string, problems: Problem[]): StageModel[] {
 export interface BuildResult {
   catalog: CatalogData;
   details: CatalogDetails;
+  /** dist/catalog-text.json: each rule's RULE_TEXT_KEYS, in the catalog's order */
+  text: RuleText[];
   /** dist/templates.json: the scaffold templates' manifests with the rules that name them */
   templates: TemplateManifest[];
   /** the rules' CEL compiled to JavaScript: a Map expression (src/build/catalog-expressions.ts) */
@@ -164,7 +166,7 @@ export function buildCatalog(root: string): BuildResult {
   const validateHeuristics = new Ajv2020({ allErrors: true }).compile(HEURISTICS_SCHEMA);
   if (!validateHeuristics(heuristics)) {
     for (const e of validateHeuristics.errors ?? []) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` });
-    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, templates: [], expressions: '', docs: {}, problems: problems.map(formatProblem), coverage: [] };
+    return { catalog: { schema_version: 1, rules: [], stageModels: [], facts: [], groups: [] }, details: { rules: {}, facts }, text: [], templates: [], expressions: '', docs: {}, problems: problems.map(formatProblem), coverage: [] };
   }
   for (const h of heuristics) {
     for (const seed of h.seeds) if (seeds.size && !seeds.has(seed)) problems.push({ file: 'rules/_heuristics.yaml', position: null, message: `heuristic "${h.heuristic}" cites seed ${seed}, which does not exist` });
@@ -187,6 +189,7 @@ export function buildCatalog(root: string): BuildResult {
   const expressions = compileCatalogExpressions(rules);
   problems.push(...expressions.problems);
   const details: CatalogDetails = { rules: {}, facts };
+  const text: RuleText[] = [];
   const core = rules.map((r) => {
     const c: Record<string, unknown> = { ...r };
     const d: Record<string, unknown> = {};
@@ -195,6 +198,12 @@ export function buildCatalog(root: string): BuildResult {
       delete c[k];
     }
     details.rules[r.id] = d as CatalogDetails['rules'][string];
+    const t: Record<string, unknown> = {};
+    for (const k of RULE_TEXT_KEYS) {
+      t[k] = c[k];
+      c[k] = 0; // keeps the key's place: the rule's keys come out in the same order
+    }
+    text.push(t as RuleText);
     return c as CatalogData['rules'][number];
   });
   const catalog: CatalogData = {
@@ -213,6 +222,7 @@ export function buildCatalog(root: string): BuildResult {
   return {
     catalog,
     details,
+    text,
     templates: templates.manifests,
     expressions: expressions.table,
     docs: {

@@ -16,7 +16,8 @@ export interface FactInfo {
 /**
  * What scripts/build.mjs writes to dist/catalog.json: what every run needs
  * (rules without their long prose, stage models, fact ids), kept small
- * because `check` reads it on every CI build.
+ * because `check` reads it on every CI build. Each rule's RULE_TEXT_KEYS
+ * hold 0 there; their values are in dist/catalog-text.json, line by line.
  */
 export interface CatalogData {
   schema_version: 1;
@@ -43,6 +44,14 @@ export interface CatalogDetails {
 }
 
 export const RULE_DETAIL_KEYS: RuleDetailKey[] = ['rationale', 'adr', 'example', 'templates'];
+
+/**
+ * The prose of a finding, which a run reads for the rules that fire only:
+ * dist/catalog-text.json holds it, a JSON array written one rule a line, in
+ * the order of dist/catalog.json's rules.
+ */
+export const RULE_TEXT_KEYS = ['message', 'recommendation', 'sources'] as const;
+export type RuleText = Pick<Rule, (typeof RULE_TEXT_KEYS)[number]>;
 
 /** Facts describing the stage itself, available to every rule. */
 export const STAGE_FACTS: FactInfo[] = [

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { GroupDef, Rule, RuleCore, StageModel } from '../model.js';
 import { UserError } from '../util/errors.js';
 import { packagePath } from '../util/paths.js';
-import type { CatalogData, CatalogDetails, FactInfo } from './catalog-types.js';
+import { RULE_TEXT_KEYS, type CatalogData, type CatalogDetails, type FactInfo, type RuleText } from './catalog-types.js';
 import { listRuleFiles, loadRuleFiles } from './rule-files.js';
 import { prerequisiteProblems } from './prerequisites.js';
 
@@ -16,10 +16,49 @@ export interface Catalog {
 
 let builtIn: CatalogData | undefined;
 
-/** The shipped catalog, compiled and checked at build time into dist/catalog.json (ASCII, so read as Latin-1). Read once. */
+/**
+ * The shipped catalog, compiled and checked at build time into
+ * dist/catalog.json (ASCII, so read as Latin-1). Read once, with
+ * dist/catalog-text.json, whose line for a rule (its message, recommendation
+ * and sources) is parsed the first time one of them is read: a run needs them
+ * for the rules that fire, and parsing the prose of every rule cost start-up
+ * time. Evaluating still reads no file.
+ */
 export function builtInCatalog(): CatalogData {
-  if (!builtIn) builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'latin1')) as CatalogData;
+  if (!builtIn) {
+    builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'latin1')) as CatalogData;
+    const text = lineReader(readFileSync(packagePath('dist', 'catalog-text.json'), 'latin1')); // ASCII
+    builtIn.rules.forEach((rule, i) => {
+      const fill = () => {
+        const t = text(i);
+        for (const k of RULE_TEXT_KEYS) Object.defineProperty(rule, k, { value: t[k], writable: true, enumerable: true, configurable: true });
+        return t;
+      };
+      for (const k of RULE_TEXT_KEYS) {
+        Object.defineProperty(rule, k, {
+          get: () => fill()[k],
+          set: (value: unknown) => Object.defineProperty(rule, k, { value, writable: true, enumerable: true, configurable: true }),
+          enumerable: true,
+          configurable: true,
+        });
+      }
+    });
+  }
   return builtIn;
+}
+
+/** Rule i's text from dist/catalog-text.json's text, a JSON array one rule a line. */
+function lineReader(file: string): (i: number) => RuleText {
+  let starts: number[] | undefined;
+  return (i) => {
+    if (!starts) {
+      starts = [];
+      // line 0 is "[", rule i is line i + 1
+      for (let at = file.indexOf('\n'); at !== -1; at = file.indexOf('\n', at + 1)) starts.push(at + 1);
+    }
+    const line = file.slice(starts[i], starts[i + 1]! - 1);
+    return JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as RuleText;
+  };
 }
 
 let details: CatalogDetails | undefined;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Assessment } from '../model.js';
 import { UserError } from '../util/errors.js';
+import { isoDay } from '../util/iso-day.js';
 
 /** Flags of every command that reads the profile. */
 export interface CommonOptions {
@@ -64,7 +65,7 @@ export function resolveNow(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   const source = flag !== undefined ? '--now' : 'SCALE_ADVISE_NOW';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : null;
-  if (!date || date.toISOString().slice(0, 10) !== raw) {
+  if (!date || isoDay(date) !== raw) {
     throw new UserError(`${source} must be a date that exists, as YYYY-MM-DD; got "${raw.slice(0, 40)}"`);
   }
   return date;

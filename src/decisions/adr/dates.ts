@@ -2,6 +2,7 @@
 // periods (`6m`). Computed on the calendar, never from the clock: callers
 // pass the day to count from.
 import { UserError } from '../../util/errors.js';
+import { isoDay } from '../../util/iso-day.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -33,5 +34,5 @@ export function reviewByDate(spec: string, from: string, flag = '--review-by'): 
     const last = new Date(Date.UTC(y, mo - 1 + months + 1, 0)).getUTCDate();
     out = new Date(Date.UTC(y, mo - 1 + months, Math.min(d, last)));
   }
-  return out.toISOString().slice(0, 10);
+  return isoDay(out);
 }

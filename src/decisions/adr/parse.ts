@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { headings, proseLines, splitFrontMatter } from './markdown.js';
 import { statusOf } from './status.js';
 import type { AdrFormat, AdrLines, AdrLink, AdrRecord } from './types.js';
+import { isoDay } from '../../util/iso-day.js';
 
 /** File names that are records: `NNNN-slug.md`, as adr-tools lists them. */
 export const RECORD_FILE = /^(\d+)-[^/\\]*\.md$/;
@@ -65,7 +66,7 @@ function addressesFromFrontMatter(fm: Record<string, unknown>): string[] {
 
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDay(value);
   return String(value).trim();
 }
 

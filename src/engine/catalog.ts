@@ -28,21 +28,28 @@ export function builtInCatalog(): CatalogData {
   if (!builtIn) {
     builtIn = JSON.parse(readFileSync(packagePath('dist', 'catalog.json'), 'latin1')) as CatalogData;
     const text = lineReader(readFileSync(packagePath('dist', 'catalog-text.json'), 'latin1')); // ASCII
-    builtIn.rules.forEach((rule, i) => {
-      const fill = () => {
-        const t = text(i);
-        for (const k of RULE_TEXT_KEYS) Object.defineProperty(rule, k, { value: t[k], writable: true, enumerable: true, configurable: true });
-        return t;
+    const index = new Map<object, number>(builtIn.rules.map((rule, i) => [rule, i]));
+    const settle = (rule: object, values: Record<string, unknown>) => {
+      for (const [k, value] of Object.entries(values)) Object.defineProperty(rule, k, { value, writable: true, enumerable: true, configurable: true });
+    };
+    // One getter and one setter per key, shared by every rule, so that the
+    // rules keep sharing their hidden classes.
+    const lazy: PropertyDescriptorMap = {};
+    for (const k of RULE_TEXT_KEYS) {
+      lazy[k] = {
+        get(this: object) {
+          const t = text(index.get(this)!);
+          settle(this, t);
+          return t[k];
+        },
+        set(this: object, value: unknown) {
+          settle(this, { [k]: value });
+        },
+        enumerable: true,
+        configurable: true,
       };
-      for (const k of RULE_TEXT_KEYS) {
-        Object.defineProperty(rule, k, {
-          get: () => fill()[k],
-          set: (value: unknown) => Object.defineProperty(rule, k, { value, writable: true, enumerable: true, configurable: true }),
-          enumerable: true,
-          configurable: true,
-        });
-      }
-    });
+    }
+    for (const rule of builtIn.rules) Object.defineProperties(rule, lazy);
   }
   return builtIn;
 }

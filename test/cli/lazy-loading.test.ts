@@ -1,7 +1,7 @@
 // `assess --format json` runs in CI on every build: it must not load the
 // terminal UI, the prompt library or the template engine.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,57 @@ describe('start-up stays lean', () => {
       expect(loaded.length, args.join(' ')).toBeGreaterThan(0);
       expect(loaded.filter((m) => /^(ink|react)(\/.*)?$/.test(m)), args.join(' ')).toEqual([]);
     }
+  });
+
+  // Whether standard output is a terminal decides colour and width. Asking
+  // node:tty costs about 7 ms (it loads node:net), so text reports sent to a
+  // pipe, a file or /dev/null must find out without it.
+  it('text reports to a pipe, a file or /dev/null load no node:tty, and FORCE_COLOR still colours', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    const preload = join(ROOT, 'test', 'helpers', 'trace-loads.cjs');
+    const bin = join(ROOT, 'bin', 'scale-advise.cjs');
+    const dir = mkdtempSync(join(tmpdir(), 'sa-tty-'));
+    const env = { ...process.env, CI: 'true', FORCE_COLOR: '', NO_COLOR: '', COLUMNS: '' };
+    const commands = [
+      ['assess', '--profile', example, '--no-detect'],
+      ['check', '--profile', example, '--now', '2026-12-04', '--fail-on', 'critical'],
+      ['rules'],
+    ];
+    for (const args of commands) {
+      const out = join(dir, 'out.txt');
+      const fd = openSync(out, 'w');
+      const sinks: [string, 'pipe' | 'ignore' | number][] = [['a pipe', 'pipe'], ['/dev/null', 'ignore'], ['a file', fd]];
+      for (const [name, sink] of sinks) {
+        const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', sink, 'pipe'] });
+        expect(r.status, r.stderr).toBe(0);
+        const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+        expect(loaded.length, `${args[0]} to ${name}`).toBeGreaterThan(0);
+        expect(loaded, `${args[0]} to ${name}`).not.toContain('node:tty');
+        expect(loaded.filter((m) => /^(node:)?net$/.test(m)), `${args[0]} to ${name}`).toEqual([]);
+      }
+      closeSync(fd);
+      const written = readFileSync(out, 'utf8');
+      expect(written.length, args[0]).toBeGreaterThan(100);
+      expect(written, args[0]).not.toContain('\u001b['); // no colour into a file
+    }
+    // FORCE_COLOR still colours, through the bundle's chalk
+    const forced = spawnSync(process.execPath, [bin, 'assess', '--profile', example, '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...env, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\u001b\[1mscale-advise/);
+  });
+
+  // script(1) from util-linux gives the run a pseudo-terminal: colour by default there.
+  const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  it.skipIf(process.platform !== 'linux' || script.status !== 0)('on a terminal, text reports are coloured', () => {
+    const example = join(ROOT, 'examples', 'scale-advise.yaml');
+    const bin = join(ROOT, 'bin', 'scale-advise.cjs');
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, bin, 'assess', '--profile', example, '--no-detect'].map(quote).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', FORCE_COLOR: '', NO_COLOR: '', TERM: 'xterm-256color' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\u001b\[1mscale-advise/);
   });
 
   it('the CI paths make no locale-aware call, which would load ICU data', () => {

@@ -7,18 +7,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/assess.js';
 
-function traced(args: string[], cwd = ROOT): string[] {
+/** Where a run's standard output goes: a pipe, /dev/null ('ignore') or an open file. */
+type Sink = 'pipe' | 'ignore' | number;
+
+// No colour or width from the environment: with FORCE_COLOR set, no run would ask whether it writes to a terminal.
+function traced(args: string[], cwd = ROOT, stdout: Sink = 'pipe'): string[] {
   const r = spawnSync(process.execPath, ['-r', join(ROOT, 'test', 'helpers', 'trace-loads.cjs'), join(ROOT, 'bin', 'scale-advise.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, CI: 'true', SCALE_ADVISE_NOW: '2026-11-23' },
+    env: { ...process.env, CI: 'true', SCALE_ADVISE_NOW: '2026-11-23', FORCE_COLOR: '', NO_COLOR: '', COLUMNS: '' },
+    stdio: ['ignore', stdout, 'pipe'],
   });
   expect(r.status, r.stderr).toBe(0);
   return r.stderr.split('\n');
 }
 
-function loadedBy(args: string[], cwd = ROOT): string[] {
-  return traced(args, cwd)
+function loadedBy(args: string[], cwd = ROOT, stdout: Sink = 'pipe'): string[] {
+  return traced(args, cwd, stdout)
     .filter((l) => l.startsWith('LOADED '))
     .map((l) => l.slice(7));
 }
@@ -93,10 +98,8 @@ describe('start-up stays lean', () => {
   // pipe, a file or /dev/null must find out without it.
   it('text reports to a pipe, a file or /dev/null load no node:tty, and FORCE_COLOR still colours', () => {
     const example = join(ROOT, 'examples', 'scale-advise.yaml');
-    const preload = join(ROOT, 'test', 'helpers', 'trace-loads.cjs');
     const bin = join(ROOT, 'bin', 'scale-advise.cjs');
     const dir = mkdtempSync(join(tmpdir(), 'sa-tty-'));
-    const env = { ...process.env, CI: 'true', FORCE_COLOR: '', NO_COLOR: '', COLUMNS: '' };
     const commands = [
       ['assess', '--profile', example, '--no-detect'],
       ['check', '--profile', example, '--now', '2026-12-04', '--fail-on', 'critical'],
@@ -105,11 +108,9 @@ describe('start-up stays lean', () => {
     for (const args of commands) {
       const out = join(dir, 'out.txt');
       const fd = openSync(out, 'w');
-      const sinks: [string, 'pipe' | 'ignore' | number][] = [['a pipe', 'pipe'], ['/dev/null', 'ignore'], ['a file', fd]];
+      const sinks: [string, Sink][] = [['a pipe', 'pipe'], ['/dev/null', 'ignore'], ['a file', fd]];
       for (const [name, sink] of sinks) {
-        const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', sink, 'pipe'] });
-        expect(r.status, r.stderr).toBe(0);
-        const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+        const loaded = loadedBy(args, dir, sink);
         expect(loaded.length, `${args[0]} to ${name}`).toBeGreaterThan(0);
         expect(loaded, `${args[0]} to ${name}`).not.toContain('node:tty');
         expect(loaded.filter((m) => /^(node:)?net$/.test(m)), `${args[0]} to ${name}`).toEqual([]);
@@ -120,7 +121,7 @@ describe('start-up stays lean', () => {
       expect(written, args[0]).not.toContain('\u001b['); // no colour into a file
     }
     // FORCE_COLOR still colours, through the bundle's chalk
-    const forced = spawnSync(process.execPath, [bin, 'assess', '--profile', example, '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...env, FORCE_COLOR: '1' } });
+    const forced = spawnSync(process.execPath, [bin, 'assess', '--profile', example, '--no-detect'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(/\u001b\[1mscale-advise/);
   });
 
